@@ -1,0 +1,2 @@
+/** The {@code imagepipe} command (issue: local runtime). */
+package dev.imagepipe.cli;
