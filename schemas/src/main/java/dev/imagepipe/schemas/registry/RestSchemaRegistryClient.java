@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,6 +49,13 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
      * RetryPolicy#DEFAULT}, below a producer's {@code delivery.timeout.ms} (2 min).
      */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+    /**
+     * The largest answer read. Answers here hold one schema; the largest imagepipe schema is a few KB and
+     * Confluent's registry stores schemas in Kafka records of at most 1 MB by default. A misdirected URL streaming
+     * something huge must not exhaust the heap of a stream thread.
+     */
+    static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
 
@@ -179,9 +187,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             request.header("Content-Type", CONTENT_TYPE);
         }
         endpoint.credentials().ifPresent(c -> request.header("Authorization", c.authorizationHeader()));
-        HttpResponse<byte[]> response;
+        int status;
+        byte[] responseBody;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            try (InputStream in = response.body()) {
+                responseBody = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            }
         } catch (IOException e) {
             throw new SchemaRegistryException(
                     SchemaRegistryException.NO_STATUS,
@@ -197,13 +210,19 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                     "Interrupted while calling the schema registry at " + endpoint.baseUrl(),
                     e);
         }
-        return readResponse(endpoint, method, pathAndQuery, response);
+        if (responseBody.length > MAX_RESPONSE_BYTES) {
+            throw new SchemaRegistryException(
+                    status,
+                    SchemaRegistryException.NO_ERROR_CODE,
+                    "Schema registry at " + endpoint.baseUrl() + " answered " + method + " " + pathAndQuery
+                            + " with more than " + MAX_RESPONSE_BYTES + " bytes");
+        }
+        return readResponse(endpoint, method, pathAndQuery, status, responseBody);
     }
 
     private JsonNode readResponse(
-            RegistryEndpoint endpoint, String method, String pathAndQuery, HttpResponse<byte[]> response) {
-        int status = response.statusCode();
-        JsonNode body = parseJson(response.body());
+            RegistryEndpoint endpoint, String method, String pathAndQuery, int status, byte[] responseBody) {
+        JsonNode body = parseJson(responseBody);
         if (status >= 200 && status < 300) {
             if (body == null) {
                 throw invalidResponse(

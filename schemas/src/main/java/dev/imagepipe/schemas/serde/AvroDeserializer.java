@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -43,6 +42,12 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     /** A generic value deserializer on {@code client}; {@link #configure} may still change key/value and reader. */
     public AvroDeserializer(SchemaRegistryClient client) {
         this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** As {@link #AvroDeserializer(SchemaRegistryClient)}, with {@code specific.avro.reader} preset. */
+    AvroDeserializer(SchemaRegistryClient client, boolean specificReader) {
+        this(client);
+        this.specificReader = specificReader;
     }
 
     /** A deserializer on {@code client} that reads into the generated class {@code specificType}. */
@@ -84,9 +89,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         DatumReader<T> reader = reader(writer, id, where);
         try {
             return reader.read(
-                    null,
-                    DecoderFactory.get()
-                            .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
+                    null, new BoundedDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException(
                     "Cannot deserialize " + where + " with schema id " + id + ": corrupt or truncated Avro body (" + e

@@ -28,7 +28,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * comes, as in Confluent's serializer and in this order of precedence, from registering the record's schema
  * ({@value AvroSerdeConfig#AUTO_REGISTER_SCHEMAS}, the default), from the subject's latest version, which then is
  * also the writer schema ({@value AvroSerdeConfig#USE_LATEST_VERSION}), or from looking up the record's schema in
- * the subject. {@code null} writes as {@code null}.
+ * the subject. With {@value AvroSerdeConfig#USE_LATEST_VERSION}, as in Confluent's serializer, the record is
+ * written field by field in the latest schema, so it must have that schema's shape. {@code null} writes as {@code
+ * null}.
  *
  * <p>Every failure is a {@link SerializationException} naming the topic, key or value, and the schema id once
  * known.

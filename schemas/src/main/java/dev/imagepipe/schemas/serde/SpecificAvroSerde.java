@@ -24,10 +24,13 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
         this.deserializer = new AvroDeserializer<>();
     }
 
-    /** A serde on an injected client, which the caller closes; reads the class named by each writer schema. */
+    /**
+     * A value serde on an injected client, which the caller closes; usable without {@link #configure}. Reads the
+     * generated class named by each writer schema.
+     */
     public SpecificAvroSerde(SchemaRegistryClient client) {
         this.serializer = new AvroSerializer<>(client);
-        this.deserializer = new AvroDeserializer<>(client);
+        this.deserializer = new AvroDeserializer<>(client, true);
     }
 
     /** A serde on an injected client that always reads into {@code type}, resolving older writer schemas to it. */
