@@ -92,8 +92,9 @@ public class AvroDeserializer<T> implements Deserializer<T> {
                     null, new BoundedDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException(
-                    "Cannot deserialize " + where + " with schema id " + id + ": corrupt or truncated Avro body (" + e
-                            + ")",
+                    "Cannot deserialize " + where + " with schema id " + id
+                            + ": cannot decode the Avro body; corrupt, truncated or not"
+                            + " resolvable to the reader schema (" + e + ")",
                     e);
         }
     }

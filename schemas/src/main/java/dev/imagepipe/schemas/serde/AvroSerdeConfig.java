@@ -1,6 +1,7 @@
 package dev.imagepipe.schemas.serde;
 
 import dev.imagepipe.schemas.registry.RegistryClientSettings;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public final class AvroSerdeConfig {
      * @throws ConfigException naming the invalid key
      */
     public static AvroSerdeConfig parse(Map<String, ?> config) {
-        Map<String, Object> withoutNulls = new java.util.HashMap<>();
+        Map<String, Object> withoutNulls = new HashMap<>();
         config.forEach((k, v) -> {
             if (k != null && v != null) {
                 withoutNulls.put(k, v);
