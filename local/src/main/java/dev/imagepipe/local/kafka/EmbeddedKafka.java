@@ -128,7 +128,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Kafka data directory " + logDirectory, e);
         } catch (Exception e) {
-            throw new KafkaException("cannot format the Kafka data directory " + logDirectory + ": " + e.getMessage(), e);
+            throw new KafkaException(
+                    "cannot format the Kafka data directory " + logDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -139,8 +140,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while waiting for the embedded broker", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("embedded broker at " + bootstrapServers + " did not become ready within "
-                    + STARTUP_TIMEOUT, e);
+            throw new KafkaException(
+                    "embedded broker at " + bootstrapServers + " did not become ready within " + STARTUP_TIMEOUT, e);
         }
     }
 

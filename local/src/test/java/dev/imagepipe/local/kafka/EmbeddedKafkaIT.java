@@ -32,7 +32,9 @@ class EmbeddedKafkaIT {
         EmbeddedKafkaConfig config = EmbeddedKafkaConfig.freePorts(data);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(config)) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1)))
+                        .all()
+                        .get();
             }
             produceTransactionally(kafka.bootstrapServers(), "first");
         }

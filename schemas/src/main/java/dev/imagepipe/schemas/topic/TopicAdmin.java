@@ -59,18 +59,16 @@ public final class TopicAdmin {
      */
     public TopicReport ensure(Collection<TopicDeclaration> topics, Optional<Short> replicationFactor) {
         Set<String> existing = await("list topics", admin.listTopics().names());
-        List<String> created = create(
-                topics.stream().filter(t -> !existing.contains(t.name())).toList(), replicationFactor);
+        List<String> created =
+                create(topics.stream().filter(t -> !existing.contains(t.name())).toList(), replicationFactor);
         List<TopicProblem> problems = verify(topics);
-        List<TopicProblem> errors = problems.stream()
-                .filter(p -> p.severity() == Severity.ERROR)
-                .toList();
+        List<TopicProblem> errors =
+                problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
         if (!errors.isEmpty()) {
             throw new TopicVerificationException(errors);
         }
-        List<TopicProblem> warnings = problems.stream()
-                .filter(p -> p.severity() == Severity.WARNING)
-                .toList();
+        List<TopicProblem> warnings =
+                problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
         warnings.forEach(w -> log.warn("{}", w.message()));
         List<String> verified = topics.stream()
                 .map(TopicDeclaration::name)

@@ -73,7 +73,8 @@ final class TopicVerifier {
         boolean keepForever = declared.retention().equals(TopicDeclaration.UNLIMITED);
         Severity severity = keepForever ? Severity.ERROR : Severity.WARNING;
         String expected = Long.toString(declared.retention().toMillis());
-        if (retentionMs != NO_LIMIT && (keepForever || retentionMs < declared.retention().toMillis())) {
+        if (retentionMs != NO_LIMIT
+                && (keepForever || retentionMs < declared.retention().toMillis())) {
             problems.add(new TopicProblem(
                     name,
                     TopicConfig.RETENTION_MS_CONFIG,

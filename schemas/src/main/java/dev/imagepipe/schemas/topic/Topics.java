@@ -83,8 +83,7 @@ public final class Topics {
                 TopicDeclaration.log(prefix + "tag.events", partitions, TopicDeclaration.UNLIMITED),
                 serdes,
                 TagEventRecord.class);
-        signatures =
-                topic(TopicDeclaration.compacted(prefix + "signatures", partitions), serdes, ImageSignature.class);
+        signatures = topic(TopicDeclaration.compacted(prefix + "signatures", partitions), serdes, ImageSignature.class);
         policy = topic(TopicDeclaration.compacted(prefix + "policy", POLICY_PARTITIONS), serdes, ImportPolicy.class);
         deadLetters =
                 topic(TopicDeclaration.log(prefix + "dlq", DLQ_PARTITIONS, DLQ_RETENTION), serdes, DeadLetter.class);
@@ -99,8 +98,8 @@ public final class Topics {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(serdes, "serdes");
         if (!LEGAL_PREFIX.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
-            throw new IllegalArgumentException("topic prefix \"" + prefix
-                    + "\" is invalid: use at most " + MAX_PREFIX_LENGTH + " of the characters a-z A-Z 0-9 . _ -");
+            throw new IllegalArgumentException("topic prefix \"" + prefix + "\" is invalid: use at most "
+                    + MAX_PREFIX_LENGTH + " of the characters a-z A-Z 0-9 . _ -");
         }
         return new Topics(prefix, partitions, serdes);
     }

@@ -10,11 +10,9 @@ import dev.imagepipe.schemas.registry.RestSchemaRegistryClient;
 import dev.imagepipe.schemas.registry.StubSchemaRegistry;
 import java.io.IOException;
 import java.util.Map;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 class SpecificAvroSerdeTest {
 
@@ -79,17 +77,4 @@ class SpecificAvroSerdeTest {
     }
 
     /** Runs only in the surefire execution that omits -Dorg.apache.avro.SERIALIZABLE_PACKAGES, as applications do. */
-    @Test
-    @EnabledIfSystemProperty(named = "imagepipe.test.withoutAvroTrustedPackages", matches = "true")
-    void roundTripsWithoutAvroTrustedPackagesProperty() {
-        assertThat(SpecificDatumReader.SERIALIZABLE_PACKAGES).isEmpty();
-        try (var client = new RestSchemaRegistryClient(RegistryClientSettings.of(stub.url()));
-                var serde = new SpecificAvroSerde<TestImage>(client)) {
-            serde.configure(Map.of(), false);
-
-            byte[] bytes = serde.serializer().serialize("images", specificImage());
-
-            assertThat(serde.deserializer().deserialize("images", bytes)).isEqualTo(specificImage());
-        }
-    }
 }

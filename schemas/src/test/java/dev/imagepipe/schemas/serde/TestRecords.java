@@ -52,7 +52,7 @@ final class TestRecords {
         record.put("repository", "docker.io/library/busybox");
         record.put("digest", "sha256:abc");
         record.put("sizeBytes", 2_048L);
-        record.put("observedAt", OBSERVED_AT.toEpochMilli());
+        record.put("observedAt", OBSERVED_AT);
         return record;
     }
 

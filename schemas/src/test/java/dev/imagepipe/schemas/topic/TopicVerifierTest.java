@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class TopicVerifierTest {
 
     private static final TopicDeclaration IMAGES = TopicDeclaration.compacted("p.images", 6);
-    private static final TopicDeclaration TAG_EVENTS = TopicDeclaration.log("p.tag.events", 6, TopicDeclaration.UNLIMITED);
+    private static final TopicDeclaration TAG_EVENTS =
+            TopicDeclaration.log("p.tag.events", 6, TopicDeclaration.UNLIMITED);
     private static final TopicDeclaration REQUESTS = TopicDeclaration.log("p.import.requests", 6, Duration.ofDays(7));
 
     @Test
@@ -49,8 +50,7 @@ class TopicVerifierTest {
 
     @Test
     void rejectsCompactedEventLog() {
-        assertThat(TopicVerifier.problems(
-                        TAG_EVENTS, 6, Map.of("cleanup.policy", "compact", "retention.ms", "-1")))
+        assertThat(TopicVerifier.problems(TAG_EVENTS, 6, Map.of("cleanup.policy", "compact", "retention.ms", "-1")))
                 .singleElement()
                 .satisfies(p -> assertThat(p.severity()).isEqualTo(Severity.ERROR));
     }
@@ -79,8 +79,7 @@ class TopicVerifierTest {
 
     @Test
     void warnsWhenBoundedLogIsKeptShorterThanDeclared() {
-        assertThat(TopicVerifier.problems(
-                        REQUESTS, 6, Map.of("cleanup.policy", "delete", "retention.ms", "86400000")))
+        assertThat(TopicVerifier.problems(REQUESTS, 6, Map.of("cleanup.policy", "delete", "retention.ms", "86400000")))
                 .singleElement()
                 .satisfies(p -> assertThat(p.severity()).isEqualTo(Severity.WARNING));
     }
