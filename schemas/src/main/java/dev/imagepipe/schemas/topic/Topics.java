@@ -11,6 +11,7 @@ import dev.imagepipe.schemas.avro.ImportPolicy;
 import dev.imagepipe.schemas.avro.RegistryObservation;
 import dev.imagepipe.schemas.avro.TagEventRecord;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -62,31 +63,53 @@ public final class Topics {
     private final Topic<String, ImportPolicy> policy;
     private final Topic<String, DeadLetter> deadLetters;
 
+    /** Every topic of DESIGN.md: suffix, cleanup and retention; the one place these are written down. */
+    enum Entry {
+        IMPORT_REQUESTS("import.requests", REQUEST_RETENTION),
+        IMPORT_RESULTS("import.results", REQUEST_RETENTION),
+        OBSERVATIONS("observations", OBSERVATION_RETENTION),
+        IMAGES("images", null),
+        STREAMS("streams", null),
+        TAGS("tags", null),
+        TAG_EVENTS("tag.events", TopicDeclaration.UNLIMITED),
+        SIGNATURES("signatures", null),
+        POLICY("policy", null),
+        DLQ("dlq", DLQ_RETENTION);
+
+        private final String suffix;
+        /** Retention of a log topic; {@code null} marks a compacted table topic. */
+        private final Duration retention;
+
+        Entry(String suffix, Duration retention) {
+            this.suffix = suffix;
+            this.retention = retention;
+        }
+
+        TopicDeclaration declare(String prefix, int partitions) {
+            int count =
+                    switch (this) {
+                        case POLICY -> POLICY_PARTITIONS;
+                        case DLQ -> DLQ_PARTITIONS;
+                        default -> partitions;
+                    };
+            return retention == null
+                    ? TopicDeclaration.compacted(prefix + suffix, count)
+                    : TopicDeclaration.log(prefix + suffix, count, retention);
+        }
+    }
+
     private Topics(String prefix, int partitions, ValueSerdes serdes) {
         this.prefix = prefix;
-        importRequests = topic(
-                TopicDeclaration.log(prefix + "import.requests", partitions, REQUEST_RETENTION),
-                serdes,
-                ImageStreamImportRequest.class);
-        importResults = topic(
-                TopicDeclaration.log(prefix + "import.results", partitions, REQUEST_RETENTION),
-                serdes,
-                ImageStreamImport.class);
-        observations = topic(
-                TopicDeclaration.log(prefix + "observations", partitions, OBSERVATION_RETENTION),
-                serdes,
-                RegistryObservation.class);
-        images = topic(TopicDeclaration.compacted(prefix + "images", partitions), serdes, Image.class);
-        streams = topic(TopicDeclaration.compacted(prefix + "streams", partitions), serdes, ImageStream.class);
-        tags = topic(TopicDeclaration.compacted(prefix + "tags", partitions), serdes, ImageStreamTagView.class);
-        tagEvents = topic(
-                TopicDeclaration.log(prefix + "tag.events", partitions, TopicDeclaration.UNLIMITED),
-                serdes,
-                TagEventRecord.class);
-        signatures = topic(TopicDeclaration.compacted(prefix + "signatures", partitions), serdes, ImageSignature.class);
-        policy = topic(TopicDeclaration.compacted(prefix + "policy", POLICY_PARTITIONS), serdes, ImportPolicy.class);
-        deadLetters =
-                topic(TopicDeclaration.log(prefix + "dlq", DLQ_PARTITIONS, DLQ_RETENTION), serdes, DeadLetter.class);
+        importRequests = topic(Entry.IMPORT_REQUESTS, prefix, partitions, serdes, ImageStreamImportRequest.class);
+        importResults = topic(Entry.IMPORT_RESULTS, prefix, partitions, serdes, ImageStreamImport.class);
+        observations = topic(Entry.OBSERVATIONS, prefix, partitions, serdes, RegistryObservation.class);
+        images = topic(Entry.IMAGES, prefix, partitions, serdes, Image.class);
+        streams = topic(Entry.STREAMS, prefix, partitions, serdes, ImageStream.class);
+        tags = topic(Entry.TAGS, prefix, partitions, serdes, ImageStreamTagView.class);
+        tagEvents = topic(Entry.TAG_EVENTS, prefix, partitions, serdes, TagEventRecord.class);
+        signatures = topic(Entry.SIGNATURES, prefix, partitions, serdes, ImageSignature.class);
+        policy = topic(Entry.POLICY, prefix, partitions, serdes, ImportPolicy.class);
+        deadLetters = topic(Entry.DLQ, prefix, partitions, serdes, DeadLetter.class);
     }
 
     /**
@@ -95,13 +118,28 @@ public final class Topics {
      * @throws IllegalArgumentException when the prefix would make an illegal topic name
      */
     public static Topics create(String prefix, int partitions, ValueSerdes serdes) {
-        Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(serdes, "serdes");
+        return new Topics(checkPrefix(prefix), partitions, serdes);
+    }
+
+    /**
+     * The broker-side declarations of the catalog for {@code prefix}, without serdes: for tools that create, verify
+     * or list topics but read no values.
+     */
+    public static List<TopicDeclaration> declarations(String prefix, int partitions) {
+        String checked = checkPrefix(prefix);
+        return Arrays.stream(Entry.values())
+                .map(e -> e.declare(checked, partitions))
+                .toList();
+    }
+
+    private static String checkPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
         if (!LEGAL_PREFIX.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
             throw new IllegalArgumentException("topic prefix \"" + prefix + "\" is invalid: use at most "
                     + MAX_PREFIX_LENGTH + " of the characters a-z A-Z 0-9 . _ -");
         }
-        return new Topics(prefix, partitions, serdes);
+        return prefix;
     }
 
     /** The catalog with the default prefix and partitions. */
@@ -110,8 +148,8 @@ public final class Topics {
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
-            TopicDeclaration declaration, ValueSerdes serdes, Class<V> valueType) {
-        return new Topic<>(declaration, Serdes.String(), serdes.serdeFor(valueType));
+            Entry entry, String prefix, int partitions, ValueSerdes serdes, Class<V> valueType) {
+        return new Topic<>(entry.declare(prefix, partitions), Serdes.String(), serdes.serdeFor(valueType));
     }
 
     public String prefix() {

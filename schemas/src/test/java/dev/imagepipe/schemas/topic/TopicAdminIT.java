@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Timeout;
 class TopicAdminIT {
 
     private static final Optional<Short> ONE_REPLICA = Optional.of((short) 1);
-    private static final ValueSerdes SERDES =
-            ValueSerdes.schemaRegistry(Map.of("schema.registry.url", "http://127.0.0.1:9"));
 
     private static KafkaClusterTestKit cluster;
     private static Admin admin;
@@ -57,11 +55,11 @@ class TopicAdminIT {
 
     @Test
     void createsEveryTopicWithItsSettingsThenVerifiesIdempotently() throws Exception {
-        Topics topics = Topics.create("create.", 2, SERDES);
+        List<TopicDeclaration> topics = Topics.declarations("create.", 2);
         TopicAdmin topicAdmin = new TopicAdmin(admin);
 
-        TopicReport first = topicAdmin.ensure(topics.declarations(), ONE_REPLICA);
-        TopicReport second = topicAdmin.ensure(topics.declarations(), ONE_REPLICA);
+        TopicReport first = topicAdmin.ensure(topics, ONE_REPLICA);
+        TopicReport second = topicAdmin.ensure(topics, ONE_REPLICA);
 
         assertThat(first.created()).hasSize(10).contains("create.images", "create.tag.events");
         assertThat(first.verified()).isEmpty();
@@ -83,9 +81,9 @@ class TopicAdminIT {
         admin.createTopics(List.of(new NewTopic("bad.images", 1, (short) 1)))
                 .all()
                 .get();
-        Topics topics = Topics.create("bad.", 1, SERDES);
+        List<TopicDeclaration> topics = Topics.declarations("bad.", 1);
 
-        assertThatThrownBy(() -> new TopicAdmin(admin).ensure(topics.declarations(), ONE_REPLICA))
+        assertThatThrownBy(() -> new TopicAdmin(admin).ensure(topics, ONE_REPLICA))
                 .isInstanceOf(TopicVerificationException.class)
                 .hasMessageContaining("topic bad.images: cleanup.policy is delete but should be compact")
                 .satisfies(e -> assertThat(((TopicVerificationException) e).problems())

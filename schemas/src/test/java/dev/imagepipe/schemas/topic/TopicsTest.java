@@ -73,4 +73,10 @@ class TopicsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("partitions must be >= 1");
     }
+
+    @Test
+    void declaresTheSameTopicsWithoutSerdes() {
+        assertThat(Topics.declarations("acme.", 3))
+                .isEqualTo(Topics.create("acme.", 3, SERDES).declarations());
+    }
 }

@@ -1,2 +1,0 @@
-/** The {@code imagepipe} command (issue: local runtime). */
-package dev.imagepipe.cli;
