@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,6 +46,9 @@ public final class KafkaSchemaStore implements SchemaStore {
 
     /** How long one poll waits while catching up; short, since the caller waits on the overall timeout. */
     private static final Duration POLL = Duration.ofMillis(100);
+
+    /** How long closing may wait for the clients; every write was already awaited, so nothing is left to flush. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaStoreConfig config;
     private final TopicPartition partition;
@@ -118,8 +122,8 @@ public final class KafkaSchemaStore implements SchemaStore {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
-        consumer.close(Duration.ofSeconds(5));
+        producer.close(CLOSE_TIMEOUT);
+        consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     }
 
     /** Reads and applies records until the consumer's position reaches {@code endOffset}. */
