@@ -3,6 +3,7 @@ package dev.imagepipe.cli;
 import dev.imagepipe.local.LocalRuntime;
 import dev.imagepipe.local.LocalRuntimeConfig;
 import dev.imagepipe.local.kafka.EmbeddedKafkaConfig;
+import dev.imagepipe.local.registry.SchemaRegistryConfig;
 import dev.imagepipe.schemas.topic.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "up",
         mixinStandardHelpOptions = true,
-        description = "Run the pipeline locally: embedded Kafka (KRaft) and every service, data kept between runs.")
+        description = "Run the pipeline locally: embedded Kafka (KRaft), the schema registry and every service, data"
+                + " kept between runs.")
 final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -42,6 +44,12 @@ final class UpCommand implements Callable<Integer> {
     int controllerPort;
 
     @Option(
+            names = "--registry-port",
+            description = "Schema registry HTTP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).",
+            defaultValue = "" + SchemaRegistryConfig.DEFAULT_PORT)
+    int registryPort;
+
+    @Option(
             names = "--topic-prefix",
             description = "Prefix of every topic (default: ${DEFAULT-VALUE}).",
             defaultValue = Topics.DEFAULT_PREFIX)
@@ -57,7 +65,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         LocalRuntimeConfig config =
-                new LocalRuntimeConfig(dataDirectory, kafkaPort, controllerPort, topicPrefix, partitions);
+                new LocalRuntimeConfig(dataDirectory, kafkaPort, controllerPort, registryPort, topicPrefix, partitions);
         out.println("imagepipe: starting (data in " + dataDirectory.toAbsolutePath() + ")");
         out.flush();
         LocalRuntime runtime = LocalRuntime.start(config);
@@ -71,6 +79,7 @@ final class UpCommand implements Callable<Integer> {
                         "imagepipe-shutdown"));
         out.println("imagepipe: ready");
         out.println("  kafka bootstrap servers  " + runtime.bootstrapServers());
+        out.println("  schema registry          " + runtime.schemaRegistryUrl());
         out.println("  topics                   " + runtime.topics().created().size() + " created, "
                 + runtime.topics().verified().size() + " verified (prefix " + topicPrefix + ")");
         runtime.topics().warnings().forEach(w -> out.println("  warning: " + w.message()));

@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,25 +32,40 @@ class UpCommandIT {
     Path data;
 
     @Test
-    void upCreatesTopicsThenASecondUpFindsThemAndCtrlCStopsIt() throws Exception {
+    void aSecondUpFindsTopicsAndSchemaIdsOfTheFirstAndCtrlCStopsBoth() throws Exception {
         assertThat(JAR).as("the runnable jar is built in the package phase").exists();
+        String schema = "{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Probe\\\",\\\"fields\\\":[]}";
 
-        List<String> first = runUpUntilReadyThenStop();
-        List<String> second = runUpUntilReadyThenStop();
+        Process first = startUp();
+        List<String> firstLines = readUntilReady(first);
+        HttpResponse<String> registered = http(
+                endpoint(firstLines, "schema registry") + "/subjects/probe-value/versions",
+                "{\"schema\": \"" + schema + "\"}");
+        assertThat(stop(first)).as("exit status after SIGTERM").isIn(0, 143);
 
-        assertThat(first).anyMatch(line -> line.contains("10 created, 0 verified"));
-        assertThat(second).anyMatch(line -> line.contains("0 created, 10 verified"));
+        Process second = startUp();
+        try {
+            List<String> secondLines = readUntilReady(second);
+            HttpResponse<String> lookedUp =
+                    http(endpoint(secondLines, "schema registry") + "/subjects/probe-value/versions/latest", null);
+
+            assertThat(firstLines).anyMatch(line -> line.contains("10 created, 0 verified"));
+            assertThat(secondLines).anyMatch(line -> line.contains("0 created, 10 verified"));
+            assertThat(registered.statusCode()).isEqualTo(200);
+            assertThat(lookedUp.statusCode()).isEqualTo(200);
+            assertThat(lookedUp.body())
+                    .contains(registered.body().replace("{", "").replace("}", ""))
+                    .contains("\"version\":1");
+        } finally {
+            assertThat(stop(second)).as("exit status after SIGTERM").isIn(0, 143);
+        }
     }
 
     @Test
     void topicsListsTheCatalogAgainstARunningPipeline() throws Exception {
         Process up = startUp();
         try {
-            String bootstrap = readUntilReady(up).stream()
-                    .filter(line -> line.contains("kafka bootstrap servers"))
-                    .map(line -> line.substring(line.lastIndexOf(' ') + 1))
-                    .findFirst()
-                    .orElseThrow();
+            String bootstrap = endpoint(readUntilReady(up), "kafka bootstrap servers");
             StringWriter out = new StringWriter();
             int exit = Imagepipe.commandLine()
                     .setOut(new PrintWriter(out))
@@ -62,11 +81,26 @@ class UpCommandIT {
         }
     }
 
-    private List<String> runUpUntilReadyThenStop() throws Exception {
-        Process up = startUp();
-        List<String> lines = readUntilReady(up);
-        assertThat(stop(up)).as("exit status after SIGTERM").isIn(0, 143);
-        return lines;
+    /** The value printed after {@code label} in the ready banner. */
+    private static String endpoint(List<String> banner, String label) {
+        return banner.stream()
+                .filter(line -> line.contains(label))
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + label + "' in " + banner));
+    }
+
+    /** GET, or POST of {@code json} when given, with the schema registry's content type. */
+    private static HttpResponse<String> http(String url, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json");
+        if (json != null) {
+            request.POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private Process startUp() throws IOException {
@@ -81,6 +115,8 @@ class UpCommandIT {
                         "--kafka-port",
                         "0",
                         "--controller-port",
+                        "0",
+                        "--registry-port",
                         "0")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)

@@ -1,6 +1,7 @@
 package dev.imagepipe.local;
 
 import dev.imagepipe.local.kafka.EmbeddedKafkaConfig;
+import dev.imagepipe.local.registry.SchemaRegistryConfig;
 import dev.imagepipe.schemas.topic.Topics;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,11 +12,17 @@ import java.util.Objects;
  * @param dataDirectory broker (and schema) data, kept between runs
  * @param kafkaPort the broker's client port
  * @param controllerPort the KRaft controller port
+ * @param schemaRegistryPort the schema registry's HTTP port
  * @param topicPrefix prefix of every catalog topic
  * @param partitions partitions of the keyed catalog topics
  */
 public record LocalRuntimeConfig(
-        Path dataDirectory, int kafkaPort, int controllerPort, String topicPrefix, int partitions) {
+        Path dataDirectory,
+        int kafkaPort,
+        int controllerPort,
+        int schemaRegistryPort,
+        String topicPrefix,
+        int partitions) {
 
     /** Data next to where {@code imagepipe up} is run, so a newcomer sees it and can delete it. */
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("data");
@@ -31,6 +38,7 @@ public record LocalRuntimeConfig(
                 DEFAULT_DATA_DIRECTORY,
                 EmbeddedKafkaConfig.DEFAULT_BROKER_PORT,
                 EmbeddedKafkaConfig.DEFAULT_CONTROLLER_PORT,
+                SchemaRegistryConfig.DEFAULT_PORT,
                 Topics.DEFAULT_PREFIX,
                 Topics.DEFAULT_PARTITIONS);
     }
