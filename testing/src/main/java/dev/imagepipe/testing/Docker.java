@@ -1,5 +1,6 @@
 package dev.imagepipe.testing;
 
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /** Whether Testcontainers can start containers here; asked once per run, as the probe takes seconds without Docker. */
@@ -18,6 +19,11 @@ public final class Docker {
             known = !"false".equalsIgnoreCase(System.getProperty(USE_DOCKER_PROPERTY))
                     && DockerClientFactory.instance().isDockerAvailable();
             available = known;
+            if (!known) {
+                // Testcontainers has just logged an ERROR about Docker; say what happens instead.
+                LoggerFactory.getLogger(Docker.class)
+                        .info("Docker not available: tests use the local registry binary and the embedded Kafka");
+            }
         }
         return known;
     }

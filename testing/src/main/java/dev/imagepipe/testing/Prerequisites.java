@@ -1,8 +1,10 @@
 package dev.imagepipe.testing;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -30,13 +32,34 @@ public final class Prerequisites {
      * @param install how to get it, e.g. "apt-get install docker-registry"
      */
     public static RuntimeException missing(String what, String install) {
-        String message = "imagepipe tests need " + what + ". Install it: " + install;
+        String message = message(what, install);
         if (onCi()) {
             return new IllegalStateException(message + " (CI=true: failing instead of skipping)");
         }
+        shout(message);
+        return new TestAbortedException(message);
+    }
+
+    /**
+     * The same rule as an execution condition, for extensions that know before a class runs that it cannot: locally
+     * the class is disabled (reported as skipped) after the banner; on CI it stays enabled so its set-up fails.
+     */
+    public static ConditionEvaluationResult disabledUnlessOnCi(String what, String install) {
+        String message = message(what, install);
+        if (onCi()) {
+            return ConditionEvaluationResult.enabled(message + " (CI=true: set-up will fail)");
+        }
+        shout(message);
+        return ConditionEvaluationResult.disabled(message);
+    }
+
+    private static String message(String what, String install) {
+        return "imagepipe tests need " + what + ". Install it: " + install;
+    }
+
+    private static void shout(String message) {
         // stderr, not a logger: the consumer's test logging may be off, and this must be seen.
         System.err.println("\n" + "!".repeat(100) + "\n!!! SKIPPING: " + message + "\n" + "!".repeat(100) + "\n");
-        return new TestAbortedException(message);
     }
 
     /** The named executable on {@code PATH} or at an absolute path, if present and executable. */
@@ -46,7 +69,7 @@ public final class Prerequisites {
             return Files.isExecutable(direct) ? Optional.of(direct) : Optional.empty();
         }
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir).resolve(name);
             if (!dir.isEmpty() && Files.isExecutable(candidate)) {
                 return Optional.of(candidate);

@@ -5,6 +5,8 @@ import dev.imagepipe.testing.Prerequisites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * overrides its path) on a loopback port. With neither, the test class is skipped loudly, or fails when
  * {@code CI=true}. The registry lives in the JUnit root store and is stopped when the run ends.
  */
-public final class ContainerRegistryExtension implements BeforeAllCallback, ParameterResolver {
+public final class ContainerRegistryExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
     /** System property naming the registry binary when it is not Debian's {@code /usr/bin/docker-registry}. */
     public static final String BINARY_PROPERTY = "imagepipe.testing.registry.binary";
@@ -24,6 +26,17 @@ public final class ContainerRegistryExtension implements BeforeAllCallback, Para
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ContainerRegistryExtension.class);
+
+    static final String WHAT = "a container registry (Docker, or the docker-registry binary)";
+
+    /** Disables (skips) the class locally when no registry can run, so reports count its tests as skipped. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isPresent() || shared(context).server() != null) {
+            return ConditionEvaluationResult.enabled("container registry available");
+        }
+        return Prerequisites.disabledUnlessOnCi(WHAT, INSTALL_HINT);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -42,13 +55,15 @@ public final class ContainerRegistryExtension implements BeforeAllCallback, Para
 
     /** The run's shared registry, started on first use. */
     static RegistryServer server(ExtensionContext context) {
-        Shared shared = context.getRoot()
-                .getStore(NAMESPACE)
-                .computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);
+        Shared shared = shared(context);
         if (shared.server() == null) {
-            throw Prerequisites.missing("a container registry (Docker, or the docker-registry binary)", INSTALL_HINT);
+            throw Prerequisites.missing(WHAT, INSTALL_HINT);
         }
         return shared.server();
+    }
+
+    private static Shared shared(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);
     }
 
     /** The outcome of starting, remembered so a missing registry is probed for only once per run. */

@@ -1,6 +1,7 @@
 package dev.imagepipe.testing.registry;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public record LocalRegistryConfig(Path binary, Path storageDirectory, int port, 
     }
 
     public LocalRegistryConfig withExtraSection(String yaml) {
-        var sections = new java.util.ArrayList<>(extraSections);
+        var sections = new ArrayList<>(extraSections);
         sections.add(yaml);
         return new LocalRegistryConfig(binary, storageDirectory, port, sections);
     }
