@@ -1,0 +1,52 @@
+package dev.imagepipe.testing.registry;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Configuration of a {@link LocalRegistryProcess}: where the binary is, where it stores blobs, which loopback port it
+ * listens on, and extra top-level YAML sections (e.g. an {@code auth: htpasswd:} block) added verbatim to the file.
+ *
+ * @param binary the distribution registry executable ({@code docker-registry serve <config>})
+ * @param storageDirectory filesystem storage root
+ * @param port loopback port to listen on
+ * @param extraSections top-level YAML sections, each a complete block starting at column 0
+ */
+public record LocalRegistryConfig(Path binary, Path storageDirectory, int port, List<String> extraSections) {
+
+    /** Debian's package puts the CNCF distribution registry here. */
+    public static final Path DEBIAN_BINARY = Path.of("/usr/bin/docker-registry");
+
+    public static final String LOOPBACK = "127.0.0.1";
+
+    public LocalRegistryConfig {
+        extraSections = List.copyOf(extraSections);
+    }
+
+    public LocalRegistryConfig withExtraSection(String yaml) {
+        var sections = new ArrayList<>(extraSections);
+        sections.add(yaml);
+        return new LocalRegistryConfig(binary, storageDirectory, port, sections);
+    }
+
+    /** The registry's {@code config.yml}. */
+    public String yaml() {
+        StringBuilder yaml = new StringBuilder()
+                .append("version: 0.1\n")
+                .append("log:\n  level: info\n")
+                .append("storage:\n")
+                .append("  filesystem:\n    rootdirectory: ")
+                .append(storageDirectory)
+                .append('\n')
+                // Tests delete manifests to exercise not-found paths.
+                .append("  delete:\n    enabled: true\n")
+                .append("http:\n  addr: ")
+                .append(LOOPBACK)
+                .append(':')
+                .append(port)
+                .append('\n');
+        extraSections.forEach(section -> yaml.append(section.endsWith("\n") ? section : section + "\n"));
+        return yaml.toString();
+    }
+}
