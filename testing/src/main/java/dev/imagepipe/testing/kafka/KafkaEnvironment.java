@@ -8,18 +8,24 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The Kafka a test class gets.
+ * The Kafka and schema registry a test class gets.
  *
  * @param bootstrapServers the {@code bootstrap.servers} value for clients
+ * @param schemaRegistryUrl the {@code schema.registry.url} value for the Avro serdes
  * @param topicPrefix prefix unique to the test class (e.g. {@code it-FooIT-3f9a1c2b.}); name topics with {@link #topic}
  *     so classes sharing the broker never see each other's records
  */
-public record KafkaEnvironment(String bootstrapServers, String topicPrefix) {
+public record KafkaEnvironment(String bootstrapServers, String schemaRegistryUrl, String topicPrefix) {
 
     /** Tests use one partition so record order is total; the broker has one node, so one replica. */
     static final int PARTITIONS = 1;
 
     static final short REPLICATION_FACTOR = 1;
+
+    /** The serde configuration for this environment's schema registry. */
+    public Map<String, Object> serdeConfig() {
+        return Map.of("schema.registry.url", schemaRegistryUrl);
+    }
 
     /** The prefixed topic name for {@code name}. */
     public String topic(String name) {

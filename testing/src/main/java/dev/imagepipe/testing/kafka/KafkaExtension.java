@@ -43,7 +43,7 @@ public final class KafkaExtension implements BeforeAllCallback, ParameterResolve
         // Stored per class (beforeAll runs first, at class level), so every method of a class shares the prefix.
         String prefix = context.getStore(NAMESPACE)
                 .computeIfAbsent(new PrefixKey(testClass), key -> topicPrefix(testClass), String.class);
-        return new KafkaEnvironment(kafka.bootstrapServers(), prefix);
+        return new KafkaEnvironment(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), prefix);
     }
 
     static String topicPrefix(Class<?> testClass) {

@@ -13,6 +13,7 @@ class KafkaExtensionTest {
 
         assertThat(first).matches("it-KafkaExtensionTest-[0-9a-f]{8}\\.");
         assertThat(first).isNotEqualTo(second);
-        assertThat(new KafkaEnvironment("b:1", first).topic("events")).isEqualTo(first + "events");
+        assertThat(new KafkaEnvironment("b:1", "http://127.0.0.1:1", first).topic("events"))
+                .isEqualTo(first + "events");
     }
 }
