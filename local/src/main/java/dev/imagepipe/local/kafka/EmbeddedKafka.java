@@ -1,6 +1,8 @@
 package dev.imagepipe.local.kafka;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -117,6 +119,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Files.createDirectories(logDirectory);
             new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(NODE_ID)
                     .setClusterId(Uuid.randomUuid().toString())
                     .setDirectories(java.util.List.of(logDirectory.toString()))
