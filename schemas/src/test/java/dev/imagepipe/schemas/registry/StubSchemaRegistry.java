@@ -31,9 +31,10 @@ import org.apache.avro.SchemaParseException;
  * auth and count requests.
  *
  * <p>It is not the registry. Confluent's registry cannot run on this build machine (no Docker, and Confluent's jars
- * are not on Maven Central); the project's own registry server arrives with the local-runtime work ({@code local}
- * module), and integration tests ({@code *IT}) will exercise the same client against it. Compatibility here is
- * always BACKWARD, checked with Avro's {@link SchemaCompatibility}; Confluent's message texts are approximated.
+ * are not on Maven Central). The project's own registry server ({@code local} module) is exercised with this same
+ * client in that module's tests and ITs; this stub remains for what a real registry cannot be made to do on demand:
+ * injected failures, request counting and header capture. Compatibility here is always BACKWARD, checked with
+ * Avro's {@link SchemaCompatibility}; Confluent's message texts are approximated.
  */
 public final class StubSchemaRegistry implements AutoCloseable {
 
