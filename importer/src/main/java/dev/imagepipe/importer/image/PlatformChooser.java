@@ -77,6 +77,9 @@ public final class PlatformChooser {
                     FailureReason.NOT_FOUND,
                     "manifest list has only attestation manifests (%d), no runnable image".formatted(children.size()));
         }
+        // an annotation set to "" means no preference, as an absent one does
+        preferArch = preferArch.filter(arch -> !arch.isBlank());
+        preferOs = preferOs.filter(os -> !os.isBlank());
         if (preferArch.isPresent() || preferOs.isPresent()) {
             Platform fallback = defaultPlatform.orElse(Platform.LINUX_AMD64);
             Platform preferred =

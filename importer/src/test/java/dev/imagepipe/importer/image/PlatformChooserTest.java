@@ -46,6 +46,13 @@ class PlatformChooserTest {
     }
 
     @Test
+    void treatsBlankPreferencesAsNoPreference() {
+        PlatformChooser.Choice choice = NO_DEFAULT.choose(FIXTURE, Optional.of(""), Optional.of(" "));
+
+        assertThat(choice.rule()).isEqualTo(PlatformChooser.Rule.LINUX_AMD64);
+    }
+
+    @Test
     void fallsBackToTheDefaultPlatformWhenThePreferenceIsAbsentFromTheList() {
         PlatformChooser chooser = PlatformChooser.withDefault(new Platform("linux", "arm64", "v7"));
 
