@@ -1,0 +1,101 @@
+package dev.imagepipe.bench;
+
+import dev.imagepipe.testing.fixture.ImageFixtures;
+import dev.imagepipe.testing.fixture.PushedImage;
+import dev.imagepipe.testing.registry.LocalRegistryConfig;
+import dev.imagepipe.testing.registry.LocalRegistryProcess;
+import dev.imagepipe.testing.registry.RegistryEndpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The registry client benchmark (run with {@code bench/run}). Against the real CNCF registry on loopback it measures
+ * three workloads — HEAD only; GET manifest and config; a full multi-arch expansion — each with the client and with a
+ * bare {@code java.net.http} loop issuing the same requests at the same concurrency, in the same run, and reports the
+ * client's throughput as a ratio to the baseline. Results are printed and written to {@code bench/results/}.
+ */
+public final class Bench {
+
+    /** Tags in the benchmark repository: enough distinct manifests that no single one dominates. */
+    static final int TAGS = 40;
+
+    /** In-flight requests, like the importer's default per-registry concurrency. */
+    static final int CONCURRENCY = 8;
+
+    /** Operations per round; a round takes long enough (about a second) to time with nanoTime. */
+    static final int OPERATIONS_PER_ROUND = 400;
+
+    static final int WARMUP_ROUNDS = 3;
+    static final int MEASURED_ROUNDS = 5;
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "bench/results/registry-client.md");
+        try (LocalRegistryProcess registry = LocalRegistryProcess.start(LocalRegistryConfig.DEBIAN_BINARY)) {
+            RegistryEndpoint endpoint = registry.endpoint();
+            ImageFixtures fixtures = new ImageFixtures(endpoint);
+            List<PushedImage> tags = fixtures.pushManyTags("bench/tags", TAGS);
+            fixtures.pushOciIndex("bench/multi", "v1");
+            Throughput throughput =
+                    new Throughput(CONCURRENCY, OPERATIONS_PER_ROUND, WARMUP_ROUNDS, MEASURED_ROUNDS);
+            List<String> rows = new ArrayList<>();
+            try (BareHttpOps bare = new BareHttpOps(endpoint.baseUri());
+                    ClientOps client = new ClientOps(endpoint.hostPort(), endpoint.host())) {
+                rows.add(compare("HEAD manifest", throughput, bare, client, (ops, i) -> ops.head(
+                        "bench/tags", tags.get(i % TAGS).tag())));
+                rows.add(compare("GET manifest + config", throughput, bare, client, (ops, i) -> ops.fetchImage(
+                        "bench/tags", tags.get(i % TAGS).tag())));
+                rows.add(compare("multi-arch expansion (index + 3 children)", throughput, bare, client, (ops, i) ->
+                        ops.expand("bench/multi", "v1")));
+            }
+            report(out, rows);
+        }
+    }
+
+    /** One workload on both implementations, baseline first, in the same run. */
+    @FunctionalInterface
+    interface Workload {
+        void run(RegistryOps ops, int i) throws Exception;
+    }
+
+    private static String compare(
+            String name, Throughput throughput, RegistryOps baseline, RegistryOps client, Workload workload)
+            throws Exception {
+        double base = throughput.measure(i -> workload.run(baseline, i));
+        double measured = throughput.measure(i -> workload.run(client, i));
+        return String.format(
+                Locale.ROOT, "| %s | %.0f | %.0f | %.2f |", name, base, measured, measured / base);
+    }
+
+    private static void report(Path out, List<String> rows) throws Exception {
+        StringBuilder text = new StringBuilder()
+                .append("# Registry client benchmark\n\n")
+                .append("Run ")
+                .append(Instant.now())
+                .append(" on ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(Runtime.version())
+                .append("; concurrency ")
+                .append(CONCURRENCY)
+                .append(", ")
+                .append(OPERATIONS_PER_ROUND)
+                .append(" operations per round, median of ")
+                .append(MEASURED_ROUNDS)
+                .append(" rounds after ")
+                .append(WARMUP_ROUNDS)
+                .append(" warm-up rounds.\n\n")
+                .append("| workload | bare java.net.http ops/s | client ops/s | client / bare |\n")
+                .append("|---|---|---|---|\n");
+        rows.forEach(row -> text.append(row).append('\n'));
+        System.out.print(text);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, text);
+        System.out.println("\nwritten to " + out);
+    }
+}
