@@ -19,14 +19,29 @@ final class ReferenceGrammar {
     /** Registries and Docker reject longer names, registry host included (distribution's NameTotalLengthMax). */
     static final int MAX_NAME_LENGTH = 255;
 
+    /** The longest tag the grammar accepts. */
+    static final int MAX_TAG_LENGTH = 128;
+
+    /**
+     * Longer input is rejected before the regex runs: Java's regex engine may still recurse per character in the
+     * alternations, so input size is bounded up front. No valid reference comes close:
+     * name 255 + {@code :} + tag 128 + {@code @} + sha512 digest 135 = 520.
+     */
+    static final int MAX_INPUT_LENGTH = 1024;
+
+    private static final Pattern NAME_CHARACTERS = Pattern.compile("[a-z0-9._:/-]+");
+
     private static final String ALNUM = "[a-z0-9]+";
     private static final String SEPARATOR = "(?:[._]|__|-+)";
-    private static final String PATH_COMPONENT = ALNUM + "(?:" + SEPARATOR + ALNUM + ")*";
-    private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-    private static final String DOMAIN = DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*(?::[0-9]+)?";
-    private static final String NAME = "(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*";
+    // Repeated groups are possessive (*+): nothing after them could match what giving back would expose (a separator,
+    // a dot or a slash), and possessive groups loop instead of recursing once per repetition.
+    private static final String PATH_COMPONENT = ALNUM + "(?:" + SEPARATOR + ALNUM + ")*+";
+    // Longest alternative first: inside a possessive repetition the first alternative that matches is kept.
+    private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]|[a-zA-Z0-9])";
+    private static final String DOMAIN = DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*+(?::[0-9]+)?";
+    private static final String NAME = "(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*+";
     private static final String TAG = "\\w[\\w.-]{0,127}";
-    private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+    private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*+:[0-9a-fA-F]{32,}";
     private static final Pattern REFERENCE = Pattern.compile("(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
 
     private ReferenceGrammar() {}
@@ -34,9 +49,23 @@ final class ReferenceGrammar {
     /** The parts of a matched pull spec before splitting the name: name, tag and digest as written. */
     record Match(String name, Optional<String> tag, Optional<String> digest) {}
 
+    /**
+     * The problem with input over {@link #MAX_INPUT_LENGTH}, found without the regex: a long name of name characters
+     * is too long, anything else (including a digest of hundreds of characters) is not a reference.
+     */
+    private static String overLongProblem(String input) {
+        int at = input.indexOf('@');
+        String beforeDigest = at < 0 ? input : input.substring(0, at);
+        boolean nameOverLimit = beforeDigest.length() > MAX_NAME_LENGTH + 1 + MAX_TAG_LENGTH;
+        return nameOverLimit && NAME_CHARACTERS.matcher(beforeDigest).matches() ? NAME_TOO_LONG : INVALID_FORMAT;
+    }
+
     static Match match(String input) {
         if (input.isEmpty()) {
             throw new InvalidReferenceException(input, NAME_EMPTY);
+        }
+        if (input.length() > MAX_INPUT_LENGTH) {
+            throw new InvalidReferenceException(input, overLongProblem(input));
         }
         Matcher matcher = REFERENCE.matcher(input);
         if (!matcher.matches()) {

@@ -39,7 +39,8 @@ class ImageReferenceTest {
                 Arguments.of("quay.io/org", "quay.io", "", "org", null, null),
                 Arguments.of("localhost:5000", "localhost:5000", "", "", null, null),
                 Arguments.of("wildfly:15.0", "", "", "wildfly", "15.0", null),
-                Arguments.of("repo:tag@" + DIGEST, "", "", "repo", "tag", DIGEST));
+                Arguments.of("repo:tag@" + DIGEST, "", "", "repo", "tag", DIGEST),
+                Arguments.of("my-reg.ex-1.com:5000/a__b/c-d.e:1", "my-reg.ex-1.com:5000", "a__b", "c-d.e", "1", null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,6 +120,39 @@ class ImageReferenceTest {
                     assertThat(e.input()).isEqualTo(input);
                 })
                 .hasMessage("invalid image reference \"" + input + "\": " + problem);
+    }
+
+    @Test
+    void rejectsHugeInputWithoutExhaustingTheStack() {
+        assertThatThrownBy(() -> ImageReference.parse("a-".repeat(20_000) + "a"))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageContaining("repository name must not be more than 255 characters");
+        assertThatThrownBy(() -> ImageReference.parse("a.".repeat(20_000) + "!"))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageContaining("invalid reference format");
+    }
+
+    @Test
+    void checksManySeparatorsJustUnderTheInputCapOnASmallStack() throws InterruptedException {
+        String input = "a_".repeat(511) + "A";
+        Throwable[] thrown = new Throwable[1];
+        Thread parser = new Thread(
+                null,
+                () -> {
+                    try {
+                        ImageReference.parse(input);
+                    } catch (Throwable t) {
+                        thrown[0] = t;
+                    }
+                },
+                "small-stack",
+                256 * 1024);
+        parser.start();
+        parser.join();
+
+        assertThat(thrown[0])
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageContaining("repository name must be lowercase");
     }
 
     @Test
