@@ -135,7 +135,10 @@ public final class LocalRegistryProcess implements RegistryServer {
             HttpRequest request = HttpRequest.newBuilder(endpoint.v2(""))
                     .timeout(Duration.ofSeconds(1))
                     .build();
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            int status =
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            // A registry with an auth: section answers 401 once it is serving.
+            return status == 200 || status == 401;
         } catch (IOException notYetListening) {
             return false;
         }
