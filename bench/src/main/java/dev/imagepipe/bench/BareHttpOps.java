@@ -34,13 +34,17 @@ final class BareHttpOps implements RegistryOps, AutoCloseable {
 
     @Override
     public void fetchImage(String repository, String tag) throws IOException, InterruptedException {
-        JsonNode manifest = JSON.readTree(send(request(repository + "/manifests/" + tag).GET()));
-        send(request(repository + "/blobs/" + manifest.path("config").path("digest").asText()).GET());
+        JsonNode manifest =
+                JSON.readTree(send(request(repository + "/manifests/" + tag).GET()));
+        send(request(repository + "/blobs/"
+                        + manifest.path("config").path("digest").asText())
+                .GET());
     }
 
     @Override
     public void expand(String repository, String tag) throws IOException, InterruptedException {
-        JsonNode index = JSON.readTree(send(request(repository + "/manifests/" + tag).GET()));
+        JsonNode index =
+                JSON.readTree(send(request(repository + "/manifests/" + tag).GET()));
         for (JsonNode child : index.path("manifests")) {
             fetchImage(repository, child.path("digest").asText());
         }

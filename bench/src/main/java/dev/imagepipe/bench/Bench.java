@@ -41,17 +41,29 @@ public final class Bench {
             ImageFixtures fixtures = new ImageFixtures(endpoint);
             List<PushedImage> tags = fixtures.pushManyTags("bench/tags", TAGS);
             fixtures.pushOciIndex("bench/multi", "v1");
-            Throughput throughput =
-                    new Throughput(CONCURRENCY, OPERATIONS_PER_ROUND, WARMUP_ROUNDS, MEASURED_ROUNDS);
+            Throughput throughput = new Throughput(CONCURRENCY, OPERATIONS_PER_ROUND, WARMUP_ROUNDS, MEASURED_ROUNDS);
             List<String> rows = new ArrayList<>();
             try (BareHttpOps bare = new BareHttpOps(endpoint.baseUri());
                     ClientOps client = new ClientOps(endpoint.hostPort(), endpoint.host())) {
-                rows.add(compare("HEAD manifest", throughput, bare, client, (ops, i) -> ops.head(
-                        "bench/tags", tags.get(i % TAGS).tag())));
-                rows.add(compare("GET manifest + config", throughput, bare, client, (ops, i) -> ops.fetchImage(
-                        "bench/tags", tags.get(i % TAGS).tag())));
-                rows.add(compare("multi-arch expansion (index + 3 children)", throughput, bare, client, (ops, i) ->
-                        ops.expand("bench/multi", "v1")));
+                rows.add(compare(
+                        "HEAD manifest",
+                        throughput,
+                        bare,
+                        client,
+                        (ops, i) -> ops.head("bench/tags", tags.get(i % TAGS).tag())));
+                rows.add(compare(
+                        "GET manifest + config",
+                        throughput,
+                        bare,
+                        client,
+                        (ops, i) ->
+                                ops.fetchImage("bench/tags", tags.get(i % TAGS).tag())));
+                rows.add(compare(
+                        "multi-arch expansion (index + 3 children)",
+                        throughput,
+                        bare,
+                        client,
+                        (ops, i) -> ops.expand("bench/multi", "v1")));
             }
             report(out, rows);
         }
@@ -68,8 +80,7 @@ public final class Bench {
             throws Exception {
         double base = throughput.measure(i -> workload.run(baseline, i));
         double measured = throughput.measure(i -> workload.run(client, i));
-        return String.format(
-                Locale.ROOT, "| %s | %.0f | %.0f | %.2f |", name, base, measured, measured / base);
+        return String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f |", name, base, measured, measured / base);
     }
 
     private static void report(Path out, List<String> rows) throws Exception {

@@ -40,8 +40,8 @@ final class ClientOps implements RegistryOps, AutoCloseable {
                 .map(d -> Manifests.verify(manifest, Digest.parse(d)))
                 .orElseGet(manifest::digest);
         PlatformManifest image = (PlatformManifest) manifest;
-        byte[] config = client.getBlob(
-                registry, repository, image.config().digest().toString(), options);
+        byte[] config =
+                client.getBlob(registry, repository, image.config().digest().toString(), options);
         ImageAssembler.image(manifest, digest, config, registry + "/" + repository + "@" + digest);
     }
 
