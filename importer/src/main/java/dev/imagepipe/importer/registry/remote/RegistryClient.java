@@ -48,6 +48,7 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     private RemoteRepository repository(String registry, String repository, RequestOptions options) {
+        RemoteRepository.requireName(repository);
         String scope = "repository:" + repository + ":pull";
         AuthSession session = sessions.computeIfAbsent(
                 new SessionKey(registry, repository, scope, options.credentials()),

@@ -29,7 +29,12 @@ public record RemoteRepository(RegistryTransport transport, AuthSession auth, St
     private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}");
 
     public RemoteRepository {
-        if (!NAME.matcher(name).matches()) {
+        requireName(name);
+    }
+
+    /** Refuses names outside the distribution grammar before they reach a URL path or a session key. */
+    static void requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
             throw new RegistryException(FailureReason.INVALID_REFERENCE, "invalid repository name: " + name);
         }
     }

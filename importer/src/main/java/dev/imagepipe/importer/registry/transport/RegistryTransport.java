@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
@@ -46,6 +48,7 @@ public final class RegistryTransport implements AutoCloseable {
     private final String registry;
     private final TransportOptions options;
     private final HttpClient client;
+    private final ExecutorService executor;
     private final AddressGuard guard;
     private final RegistryLimits limits;
     private final Clock clock;
@@ -58,7 +61,13 @@ public final class RegistryTransport implements AutoCloseable {
         this.limits = limits;
         this.clock = Clock.systemUTC();
         this.random = RandomGenerator.getDefault();
+        // Our own executor, so close() can stop every thread the client used (its default pool idles for a minute).
+        this.executor = Executors.newCachedThreadPool(Thread.ofPlatform()
+                .name("registry-" + registry + "-", 0)
+                .daemon(true)
+                .factory());
         this.client = HttpClient.newBuilder()
+                .executor(executor)
                 .connectTimeout(options.connectTimeout())
                 // Redirects are ours to follow: each hop passes the address guard, and credentials stay on their host.
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -285,5 +294,6 @@ public final class RegistryTransport implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        executor.shutdownNow();
     }
 }

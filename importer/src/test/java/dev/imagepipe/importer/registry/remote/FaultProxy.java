@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,8 +51,12 @@ final class FaultProxy implements AutoCloseable {
 
     private final RegistryEndpoint upstream;
     private final ServerSocket server;
-    private final HttpClient client =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Virtual-thread workers, so the proxy's own threads never count against the client's thread-leak checks. */
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
     private final ConcurrentLinkedQueue<Fault> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
