@@ -44,7 +44,7 @@ public final class Bench {
             Throughput throughput = new Throughput(CONCURRENCY, OPERATIONS_PER_ROUND, WARMUP_ROUNDS, MEASURED_ROUNDS);
             List<String> rows = new ArrayList<>();
             try (BareHttpOps bare = new BareHttpOps(endpoint.baseUri());
-                    ClientOps client = new ClientOps(endpoint.hostPort(), endpoint.host())) {
+                    ClientOps client = new ClientOps(endpoint.hostPort(), endpoint.host(), CONCURRENCY)) {
                 rows.add(compare(
                         "HEAD manifest",
                         throughput,

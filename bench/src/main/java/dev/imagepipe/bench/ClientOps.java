@@ -9,6 +9,7 @@ import dev.imagepipe.importer.registry.manifest.PlatformManifest;
 import dev.imagepipe.importer.registry.remote.RawManifest;
 import dev.imagepipe.importer.registry.remote.RegistryClient;
 import dev.imagepipe.importer.registry.remote.RequestOptions;
+import dev.imagepipe.importer.registry.transport.RegistryLimits;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +23,14 @@ final class ClientOps implements RegistryOps, AutoCloseable {
     private final String registry;
     private final RequestOptions options;
 
-    ClientOps(String registryHostPort, String loopbackHost) {
+    /**
+     * The benchmark measures the client's own cost, so the registry's request rate is not limited here; concurrency
+     * stays at the baseline's, which is also the default per-registry limit.
+     */
+    static final double UNLIMITED_RATE = 1_000_000;
+
+    ClientOps(String registryHostPort, String loopbackHost, int concurrency) {
+        RegistryLimits.configure(registryHostPort, concurrency, UNLIMITED_RATE, (int) UNLIMITED_RATE);
         this.registry = registryHostPort;
         this.options = RequestOptions.defaults().withInsecure(true).withAllowedPrivateHosts(Set.of(loopbackHost));
     }

@@ -24,6 +24,17 @@ public record RegistryLimits(ConcurrencyLimit concurrency, RateLimit rate) {
 
     private static final ConcurrentMap<String, RegistryLimits> SHARED = new ConcurrentHashMap<>();
 
+    /**
+     * Sets the limits of {@code registryHost} for the whole process, replacing any set before; callers already holding
+     * the previous limiters keep them until their next lookup. For configuration at start-up.
+     */
+    public static RegistryLimits configure(String registryHost, int concurrency, double ratePerSecond, int burst) {
+        RegistryLimits limits =
+                new RegistryLimits(new ConcurrencyLimit(concurrency), new RateLimit(ratePerSecond, burst));
+        SHARED.put(registryHost.toLowerCase(Locale.ROOT), limits);
+        return limits;
+    }
+
     /** The limiters of {@code registryHost} ({@code host[:port]}), created with the defaults on first use. */
     public static RegistryLimits forRegistry(String registryHost) {
         return SHARED.computeIfAbsent(
