@@ -1,5 +1,7 @@
 package dev.imagepipe.local.registry;
 
+import dev.imagepipe.schemas.registry.ErrorCodes;
+
 /** {@code /schemas/ids/{id}}: a schema by its registry-wide id, as {@code {"schema"}} or as the raw schema. */
 final class SchemasResource {
 
@@ -22,7 +24,7 @@ final class SchemasResource {
             return Integer.parseInt(r.param(0));
         } catch (NumberFormatException e) {
             // Confluent's path parameter is an int; anything else cannot name a schema.
-            throw new RegistryError(404, RegistryError.SCHEMA_NOT_FOUND, "Schema " + r.param(0) + " not found");
+            throw new RegistryError(404, ErrorCodes.SCHEMA_NOT_FOUND, "Schema " + r.param(0) + " not found");
         }
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagepipe.local.registry.RegistryHttp.Answer;
 import dev.imagepipe.schemas.registry.CompatibilityResult;
+import dev.imagepipe.schemas.registry.ErrorCodes;
 import dev.imagepipe.schemas.registry.RegistryClientSettings;
 import dev.imagepipe.schemas.registry.RestSchemaRegistryClient;
 import dev.imagepipe.schemas.registry.RetryPolicy;
@@ -109,7 +110,7 @@ class SchemaRegistryServerTest {
         assertThat(unknownSubject.errorCode()).isEqualTo(40401);
         assertThatThrownBy(() -> client.lookupId("events-value", V2))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode())
-                        .isEqualTo(SchemaRegistryException.SCHEMA_NOT_FOUND));
+                        .isEqualTo(ErrorCodes.SCHEMA_NOT_FOUND));
     }
 
     @Test

@@ -16,17 +16,6 @@ public final class SchemaRegistryException extends RuntimeException {
     /** Error code when the response carried no Confluent {@code error_code}. */
     public static final int NO_ERROR_CODE = -1;
 
-    // Confluent Schema Registry error codes (io.confluent.kafka.schemaregistry.rest.exceptions.Errors).
-    public static final int SUBJECT_NOT_FOUND = 40401;
-    public static final int VERSION_NOT_FOUND = 40402;
-    public static final int SCHEMA_NOT_FOUND = 40403;
-    public static final int INCOMPATIBLE_SCHEMA = 409;
-    public static final int INVALID_SCHEMA = 42201;
-    public static final int INVALID_VERSION = 42202;
-    public static final int BACKEND_STORE_ERROR = 50001;
-    public static final int OPERATION_TIMEOUT = 50002;
-    public static final int FORWARDING_ERROR = 50003;
-
     private final int status;
     private final int errorCode;
 

@@ -1,6 +1,7 @@
 package dev.imagepipe.schemas.serde;
 
 import dev.imagepipe.schemas.registry.CachedSchemaRegistryClient;
+import dev.imagepipe.schemas.registry.ErrorCodes;
 import dev.imagepipe.schemas.registry.RestSchemaRegistryClient;
 import dev.imagepipe.schemas.registry.SchemaRegistryClient;
 import dev.imagepipe.schemas.registry.SchemaRegistryException;
@@ -110,7 +111,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         try {
             return client.schemaById(id);
         } catch (SchemaRegistryException e) {
-            String reason = e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND
+            String reason = e.errorCode() == ErrorCodes.SCHEMA_NOT_FOUND
                     ? "the registry does not know this schema id"
                     : "could not fetch the writer schema from the registry";
             throw new SerializationException(

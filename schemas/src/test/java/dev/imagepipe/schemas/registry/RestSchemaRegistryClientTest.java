@@ -73,7 +73,7 @@ class RestSchemaRegistryClientTest {
                 catchThrowableOfType(SchemaRegistryException.class, () -> client.lookupId("images-value", imageV2()));
 
         assertThat(e.status()).isEqualTo(404);
-        assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.SCHEMA_NOT_FOUND);
+        assertThat(e.errorCode()).isEqualTo(ErrorCodes.SCHEMA_NOT_FOUND);
         assertThat(e.isTransient()).isFalse();
     }
 
@@ -82,7 +82,7 @@ class RestSchemaRegistryClientTest {
         SchemaRegistryException e =
                 catchThrowableOfType(SchemaRegistryException.class, () -> client.lookupId("nope-value", imageV1()));
 
-        assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.SUBJECT_NOT_FOUND);
+        assertThat(e.errorCode()).isEqualTo(ErrorCodes.SUBJECT_NOT_FOUND);
         assertThat(e.getMessage()).contains("Subject 'nope-value' not found.");
     }
 
@@ -99,7 +99,7 @@ class RestSchemaRegistryClientTest {
         SchemaRegistryException e = catchThrowableOfType(SchemaRegistryException.class, () -> client.schemaById(7));
 
         assertThat(e.status()).isEqualTo(404);
-        assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.SCHEMA_NOT_FOUND);
+        assertThat(e.errorCode()).isEqualTo(ErrorCodes.SCHEMA_NOT_FOUND);
         assertThat(e.getMessage()).contains("Schema 7 not found").contains(stub.url());
     }
 
@@ -122,7 +122,7 @@ class RestSchemaRegistryClientTest {
         SchemaRegistryException e =
                 catchThrowableOfType(SchemaRegistryException.class, () -> client.version("images-value", "9"));
 
-        assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.VERSION_NOT_FOUND);
+        assertThat(e.errorCode()).isEqualTo(ErrorCodes.VERSION_NOT_FOUND);
     }
 
     @Test
@@ -162,7 +162,7 @@ class RestSchemaRegistryClientTest {
                 SchemaRegistryException.class, () -> client.register("images-value", imageIncompatible()));
 
         assertThat(e.status()).isEqualTo(409);
-        assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.INCOMPATIBLE_SCHEMA);
+        assertThat(e.errorCode()).isEqualTo(ErrorCodes.INCOMPATIBLE_SCHEMA);
         assertThat(stub.requests()).hasSize(1);
     }
 
@@ -182,7 +182,7 @@ class RestSchemaRegistryClientTest {
         SchemaRegistryException e = catchThrowableOfType(SchemaRegistryException.class, () -> client.schemaById(1));
 
         assertThat(e.status()).isEqualTo(500);
-        assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.BACKEND_STORE_ERROR);
+        assertThat(e.errorCode()).isEqualTo(ErrorCodes.STORE_ERROR);
         assertThat(e.isTransient()).isTrue();
         assertThat(e.getMessage()).contains("Error in the backend data store").contains("gave up after 3 attempt(s)");
         assertThat(stub.requests()).hasSize(FAST_RETRY.maxAttempts());
