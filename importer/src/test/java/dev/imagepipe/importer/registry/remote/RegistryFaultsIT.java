@@ -17,8 +17,8 @@ import dev.imagepipe.testing.fixture.ImageFixtures;
 import dev.imagepipe.testing.fixture.PushedImage;
 import dev.imagepipe.testing.registry.ContainerRegistry;
 import dev.imagepipe.testing.registry.RegistryEndpoint;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -40,9 +40,6 @@ class RegistryFaultsIT {
     /** Short steps so retry tests finish quickly; three attempts, at most 5 s of waiting. */
     private static final RetryPolicy FAST_RETRY =
             new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5));
-
-    /** Platform threads we allow above the baseline after close (JVM housekeeping may start one). */
-    private static final int THREAD_SLACK = 2;
 
     private static PushedImage image;
     private static RegistryEndpoint registry;
@@ -176,10 +173,13 @@ class RegistryFaultsIT {
         return client.getManifest(proxy.hostPort(), REPO, "1", options);
     }
 
-    /** Runs {@code test} with a fresh client, then checks closing it returns the thread count to its baseline. */
+    /**
+     * Runs {@code test} with a fresh client, then checks that closing it stopped every HTTP thread it started: the
+     * transport's executor threads ({@code registry-*}) and the JDK client's own ({@code HttpClient-*}). Threads that
+     * existed before the test, or that other components start, do not count.
+     */
     private static void withClient(Consumer<RegistryClient> test) {
-        var threads = ManagementFactory.getThreadMXBean();
-        int baseline = threads.getThreadCount();
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         try (var client = new RegistryClient()) {
             test.accept(client);
         }
@@ -187,15 +187,18 @@ class RegistryFaultsIT {
             await("HTTP client threads stopped")
                     .atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(50))
-                    .until(() -> threads.getThreadCount() <= baseline + THREAD_SLACK);
+                    .until(() -> httpThreadsStartedSince(before).isEmpty());
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(
-                    "threads above baseline " + baseline + ": "
-                            + Thread.getAllStackTraces().keySet().stream()
-                                    .map(Thread::getName)
-                                    .sorted()
-                                    .toList(),
-                    e);
+            throw new AssertionError("HTTP threads still alive after close: " + httpThreadsStartedSince(before), e);
         }
+    }
+
+    private static List<String> httpThreadsStartedSince(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread) && thread.isAlive())
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("registry-") || name.startsWith("HttpClient-"))
+                .sorted()
+                .toList();
     }
 }
