@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
@@ -36,11 +37,12 @@ final class SchemeProbe {
     static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(3);
 
     /**
-     * The JDK's {@link SSLException} text when the peer's first record is not TLS at all, as when a plain-HTTP server
-     * answers a ClientHello with {@code HTTP/1.1 400}: the counterpart of Go's "tls: oversized record received", the
-     * error OpenShift turns into "is HTTP only".
+     * Part of the JDK's {@link SSLException} text when the peer's first record is not TLS at all, as when a plain-HTTP
+     * server answers a ClientHello with {@code HTTP/1.1 400}: the counterpart of Go's "tls: oversized record received",
+     * the error OpenShift turns into "is HTTP only". JDKs word it "Unsupported or unrecognized SSL message" or
+     * "Unrecognized SSL message, plaintext connection?", so it is matched ignoring case.
      */
-    static final String NOT_TLS_MESSAGE = "Unsupported or unrecognized SSL message";
+    static final String NOT_TLS_MESSAGE = "unrecognized ssl message";
 
     private static final int DEFAULT_HTTPS_PORT = 443;
 
@@ -120,7 +122,7 @@ final class SchemeProbe {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SSLException
                     && t.getMessage() != null
-                    && t.getMessage().contains(NOT_TLS_MESSAGE)) {
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains(NOT_TLS_MESSAGE)) {
                 return true;
             }
         }
