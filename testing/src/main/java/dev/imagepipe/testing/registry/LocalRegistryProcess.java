@@ -1,19 +1,27 @@
 package dev.imagepipe.testing.registry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +47,20 @@ public final class LocalRegistryProcess implements RegistryServer {
     private final Path workDirectory;
     private final Path logFile;
     private final RegistryEndpoint endpoint;
+    private final Optional<LocalRegistryConfig.Tls> tls;
     private final Thread shutdownHook;
 
-    private LocalRegistryProcess(Process process, Path workDirectory, Path logFile, RegistryEndpoint endpoint) {
+    private LocalRegistryProcess(
+            Process process,
+            Path workDirectory,
+            Path logFile,
+            RegistryEndpoint endpoint,
+            Optional<LocalRegistryConfig.Tls> tls) {
         this.process = process;
         this.workDirectory = workDirectory;
         this.logFile = logFile;
         this.endpoint = endpoint;
+        this.tls = tls;
         // If the JVM dies without the extension closing us, do not leave a registry running.
         this.shutdownHook = new Thread(process::destroyForcibly, "stop-local-registry");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -77,20 +92,32 @@ public final class LocalRegistryProcess implements RegistryServer {
                 .redirectOutput(logFile.toFile())
                 .start();
         var registry = new LocalRegistryProcess(
-                process, workDirectory, logFile, new RegistryEndpoint(LocalRegistryConfig.LOOPBACK, config.port()));
+                process,
+                workDirectory,
+                logFile,
+                new RegistryEndpoint(LocalRegistryConfig.LOOPBACK, config.port()),
+                config.tls());
         try {
             registry.awaitReady();
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
-        log.info("local registry ready at {} (log: {})", registry.endpoint.baseUri(), logFile);
+        log.info("local registry ready at {} (log: {})", registry.baseUri(), logFile);
         return registry;
     }
 
     @Override
     public RegistryEndpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * {@code https://host:port} when the registry serves TLS, else {@code http://host:port}; {@link #endpoint()}'s URIs
+     * are always plain HTTP.
+     */
+    public URI baseUri() {
+        return URI.create((tls.isPresent() ? "https" : "http") + "://" + endpoint.hostPort());
     }
 
     /** The registry's combined stdout and stderr. */
@@ -118,9 +145,10 @@ public final class LocalRegistryProcess implements RegistryServer {
     }
 
     private void awaitReady() {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Awaitility.await("registry at " + endpoint.baseUri() + " answering GET /v2/")
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+        tls.ifPresent(files -> builder.sslContext(trusting(files.certificate())));
+        HttpClient client = builder.build();
+        Awaitility.await("registry at " + baseUri() + " answering GET /v2/")
                 .atMost(STARTUP_TIMEOUT)
                 .pollInterval(POLL_INTERVAL)
                 .pollInSameThread()
@@ -132,7 +160,7 @@ public final class LocalRegistryProcess implements RegistryServer {
             throw new IllegalStateException("registry exited with status " + process.exitValue() + ":\n" + logText());
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(endpoint.v2(""))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri() + "/v2/"))
                     .timeout(Duration.ofSeconds(1))
                     .build();
             int status =
@@ -141,6 +169,25 @@ public final class LocalRegistryProcess implements RegistryServer {
             return status == 200 || status == 401;
         } catch (IOException notYetListening) {
             return false;
+        }
+    }
+
+    /** A TLS context trusting only the registry's own (self-signed) certificate, for the readiness probe. */
+    private static SSLContext trusting(Path certificatePem) {
+        try (InputStream in = Files.newInputStream(certificatePem)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            store.setCertificateEntry(
+                    "registry", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust " + certificatePem + ": " + e.getMessage(), e);
         }
     }
 

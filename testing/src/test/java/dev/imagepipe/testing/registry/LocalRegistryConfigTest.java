@@ -25,4 +25,17 @@ class LocalRegistryConfigTest {
 
         assertThat(config.yaml()).endsWith("auth:\n  htpasswd:\n    realm: test\n    path: /tmp/htpasswd\n");
     }
+
+    @Test
+    void nestsTlsFilesUnderTheHttpSection() {
+        var config = new LocalRegistryConfig(Path.of("/bin/registry"), Path.of("/tmp/store"), 5123, List.of())
+                .withTls(Path.of("/tmp/cert.pem"), Path.of("/tmp/key.pem"))
+                .withExtraSection("auth:\n  htpasswd:\n    realm: test");
+
+        assertThat(config.yaml())
+                .contains(
+                        "http:\n  addr: 127.0.0.1:5123\n  tls:\n    certificate: /tmp/cert.pem\n    key: /tmp/key.pem\n")
+                .endsWith("auth:\n  htpasswd:\n    realm: test\n");
+        assertThat(config.scheme()).isEqualTo("https");
+    }
 }

@@ -22,6 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,11 @@ import org.slf4j.LoggerFactory;
  * package's.
  *
  * <p>Failures with no usable response are thrown as {@link RegistryException}: {@code Blocked} (address guard),
- * {@code Timeout}, {@code RegistryUnavailable} (connection refused or reset), {@code IntegrityMismatch} (body cap).
+ * {@code Timeout}, {@code RegistryUnavailable} (connection refused or reset; and, not transient, an untrusted TLS
+ * certificate or a plain-HTTP server behind a secure transport), {@code IntegrityMismatch} (body cap).
+ *
+ * <p>An insecure transport tries {@code https} first and falls back to {@code http} for good (see {@link SchemeProbe}
+ * and {@link TransportOptions}).
  */
 public final class RegistryTransport implements AutoCloseable {
 
@@ -45,6 +52,9 @@ public final class RegistryTransport implements AutoCloseable {
     /** How long {@link #close} waits for in-flight exchanges to end after cancelling them. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
+    /** {@code /v2/<name>/manifests|blobs|tags/...}: where error messages find the repository name. */
+    private static final Pattern REPOSITORY_PATH = Pattern.compile("/v2/(.+)/(?:manifests|blobs|tags)/.*");
+
     private final String registry;
     private final TransportOptions options;
     private final HttpClient client;
@@ -53,6 +63,7 @@ public final class RegistryTransport implements AutoCloseable {
     private final RegistryLimits limits;
     private final Clock clock;
     private final RandomGenerator random;
+    private final SchemeProbe scheme;
 
     RegistryTransport(String registry, TransportOptions options, AddressGuard guard, RegistryLimits limits) {
         this.registry = registry;
@@ -61,6 +72,8 @@ public final class RegistryTransport implements AutoCloseable {
         this.limits = limits;
         this.clock = Clock.systemUTC();
         this.random = RandomGenerator.getDefault();
+        SSLContext tls = TlsContexts.forOptions(options);
+        this.scheme = new SchemeProbe(registry, options, tls);
         // Our own executor, so close() can stop every thread the client used (its default pool idles for a minute).
         this.executor = Executors.newCachedThreadPool(Thread.ofPlatform()
                 .name("registry-" + registry + "-", 0)
@@ -71,8 +84,8 @@ public final class RegistryTransport implements AutoCloseable {
                 .connectTimeout(options.connectTimeout())
                 // Redirects are ours to follow: each hop passes the address guard, and credentials stay on their host.
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(TlsContexts.forOptions(options))
-                // Plain HTTP gains nothing from an h2c upgrade attempt; TLS negotiates HTTP/2 where offered.
+                .sslContext(tls)
+                // An insecure registry may end up on plain HTTP, where an h2c upgrade attempt gains nothing.
                 .version(options.insecure() ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .build();
     }
@@ -95,9 +108,12 @@ public final class RegistryTransport implements AutoCloseable {
         return options;
     }
 
-    /** The URI of {@code pathAndQuery} (starting with {@code /}) on this registry. */
+    /**
+     * The URI of {@code pathAndQuery} (starting with {@code /}) on this registry: {@code https}, or {@code http} once an
+     * insecure transport has fallen back to it.
+     */
     public URI uri(String pathAndQuery) {
-        return URI.create(options.scheme() + "://" + registry + pathAndQuery);
+        return URI.create(scheme.scheme() + "://" + registry + pathAndQuery);
     }
 
     /**
@@ -171,9 +187,11 @@ public final class RegistryTransport implements AutoCloseable {
         }
     }
 
-    private RegistryResponse sendOnce(RegistryRequest request) {
+    private RegistryResponse sendOnce(RegistryRequest asBuilt) {
+        // The guard first: an insecure transport's scheme probe connects too.
+        guard.check(asBuilt.uri().getHost());
+        RegistryRequest request = asBuilt.withUri(scheme.resolve(asBuilt.uri()));
         URI uri = request.uri();
-        guard.check(uri.getHost());
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(options.readTimeout())
                 .method(
@@ -235,6 +253,29 @@ public final class RegistryTransport implements AutoCloseable {
         if (cause instanceof RegistryException registryException) {
             return registryException;
         }
+        if (!options.insecure() && SchemeProbe.isPlainHttpPeer(cause)) {
+            // A6.3: OpenShift answers BadRequest; a setting to change, not a fault to retry.
+            return new RegistryException(
+                    FailureReason.REGISTRY_UNAVAILABLE,
+                    "the repository " + repositoryOf(request.uri())
+                            + " is HTTP only and requires the insecure flag to import",
+                    0,
+                    List.of(),
+                    false,
+                    null,
+                    cause);
+        }
+        if (!options.insecure() && SchemeProbe.isUntrustedCertificate(cause)) {
+            return new RegistryException(
+                    FailureReason.REGISTRY_UNAVAILABLE,
+                    request + ": TLS certificate of " + request.uri().getHost() + " not trusted (" + rootMessage(cause)
+                            + "); add its CA as an additional trusted CA",
+                    0,
+                    List.of(),
+                    false,
+                    null,
+                    cause);
+        }
         String what = cause instanceof IOException ? "connection failed" : "request failed";
         return new RegistryException(
                 FailureReason.REGISTRY_UNAVAILABLE,
@@ -244,6 +285,21 @@ public final class RegistryTransport implements AutoCloseable {
                 true,
                 null,
                 cause);
+    }
+
+    /** {@code host[:port]/name} for a {@code /v2/<name>/...} URI, as OpenShift names it in errors; else the host. */
+    static String repositoryOf(URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        Matcher matcher = REPOSITORY_PATH.matcher(path);
+        return uri.getRawAuthority() + (matcher.matches() ? "/" + matcher.group(1) : "");
+    }
+
+    private static String rootMessage(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private RegistryException timeout(RegistryRequest request, Throwable cause) {

@@ -8,8 +8,13 @@ import java.util.Set;
  * How a {@link RegistryTransport} talks to its host. Start from {@link #defaults()} and change with the {@code with*}
  * methods.
  *
- * @param insecure plain HTTP, and no TLS verification on HTTPS redirect hops; only when policy marks the registry
- *     insecure (A4.4)
+ * @param insecure only when policy marks the registry insecure (A4.4): HTTPS without certificate verification first
+ *     and, if that fails at the connection or TLS level (TLS error, a plain-HTTP server on the port, connection refused
+ *     on the default port 443), plain HTTP; the scheme that first answers is kept for the transport's life, so later
+ *     requests do not probe again (A6.3). No extra timeout: the probe is bounded by {@code connectTimeout} and
+ *     {@code readTimeout}, and a timeout does not fall back. Redirect hops may then also use plain HTTP. When false:
+ *     HTTPS only, verified against the JDK's roots plus {@code extraCaBundlePem}; a plain-HTTP registry fails with
+ *     "the repository ... is HTTP only and requires the insecure flag to import"
  * @param allowedPrivateHosts hosts the policy names, allowed even when they resolve to non-public addresses
  * @param extraCaBundlePem PEM certificates trusted in addition to the JDK's roots
  * @param connectTimeout limit on establishing a connection
@@ -64,10 +69,5 @@ public record TransportOptions(
     public TransportOptions withRetry(RetryPolicy value) {
         return new TransportOptions(
                 insecure, allowedPrivateHosts, extraCaBundlePem, connectTimeout, readTimeout, value);
-    }
-
-    /** {@code https}, or {@code http} when insecure. */
-    public String scheme() {
-        return insecure ? "http" : "https";
     }
 }
