@@ -8,6 +8,7 @@ import dev.imagepipe.importer.image.PlatformSelection;
 import dev.imagepipe.importer.policy.GateDecision;
 import dev.imagepipe.importer.policy.ImportPolicyGate;
 import dev.imagepipe.importer.policy.PullSource;
+import dev.imagepipe.importer.policy.RegistryPolicy;
 import dev.imagepipe.importer.reference.ImageReference;
 import dev.imagepipe.importer.registry.FailureReason;
 import dev.imagepipe.importer.registry.RegistryException;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fetches one image reference and converts it into Images: policy gate, then each pull source in order (mirrors first,
@@ -58,6 +60,10 @@ public final class ImageFetcher {
      * @param baseOptions transport settings (timeouts, retries, CA bundle) and any private hosts allowed beyond those
      *     the policy names; {@code insecure} and credentials are set per request
      */
+    private record PolicyGate(RegistryPolicy policy, ImportPolicyGate gate) {}
+
+    private final AtomicReference<PolicyGate> lastGate = new AtomicReference<>();
+
     public ImageFetcher(RegistryClient client, PlatformChooser chooser, RequestOptions baseOptions) {
         this.client = Objects.requireNonNull(client, "client");
         this.chooser = Objects.requireNonNull(chooser, "chooser");
@@ -76,13 +82,26 @@ public final class ImageFetcher {
      *     when they are accepted, not per image)
      */
     public FetchResult fetch(FetchRequest request, KnownDigests known) {
-        GateDecision decision =
-                new ImportPolicyGate(request.policy()).evaluate(request.reference(), request.insecure());
+        GateDecision decision = gateFor(request.policy()).evaluate(request.reference(), request.insecure());
         return switch (decision) {
             case GateDecision.Rejected rejected ->
                 new FetchResult.Failed(rejected.reason(), rejected.message(), List.of());
             case GateDecision.Admitted admitted -> fetch(request, admitted, known);
         };
+    }
+
+    /**
+     * The gate of {@code policy}. Building one parses the allow-list and merges the mirror sets; policies change
+     * rarely, so the gate of the last policy seen is kept and reused while requests carry an equal policy.
+     */
+    private ImportPolicyGate gateFor(RegistryPolicy policy) {
+        PolicyGate current = lastGate.get();
+        if (current != null && current.policy().equals(policy)) {
+            return current.gate();
+        }
+        ImportPolicyGate gate = new ImportPolicyGate(policy);
+        lastGate.set(new PolicyGate(policy, gate));
+        return gate;
     }
 
     /** Fetches from pull sources the caller already obtained from {@link ImportPolicyGate}. */
