@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagepipe.importer.image.PlatformChooser;
-import dev.imagepipe.importer.policy.AllowedRegistry;
 import dev.imagepipe.importer.policy.RegistryPolicy;
 import dev.imagepipe.importer.reference.ImageReference;
 import dev.imagepipe.importer.registry.FailureReason;
@@ -40,14 +39,7 @@ class ImageFetcherTest {
 
     @Test
     void aRegistryOutsideTheAllowListFailsNotAllowedWithoutTryingAnySource() {
-        RegistryPolicy policy = new RegistryPolicy(
-                List.of(new AllowedRegistry("quay.io", false)),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                Optional.empty());
+        RegistryPolicy policy = TestPolicies.allowingOnly("quay.io");
 
         FetchResult result =
                 fetcher.fetch(FetchRequest.of(ImageReference.parse("registry.example/team/app:1"), policy));
@@ -62,14 +54,7 @@ class ImageFetcherTest {
 
     @Test
     void aBlockedRegistryFailsBlockedWithoutTryingAnySource() {
-        RegistryPolicy policy = new RegistryPolicy(
-                List.of(),
-                List.of("registry.example"),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                Optional.empty());
+        RegistryPolicy policy = TestPolicies.blocking("registry.example");
 
         FetchResult result =
                 fetcher.fetch(FetchRequest.of(ImageReference.parse("registry.example/team/app:1"), policy));
