@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
@@ -40,6 +41,10 @@ public class AvroSerializer<T> implements Serializer<T> {
     /** The id written into the header and the schema the body is written with. */
     private record WriterSchema(int id, Schema schema) {}
 
+    /** Writers are reusable; one per (writer schema, record class), like Confluent's serializer keeps them. */
+    private record WriterKey(Schema schema, Class<?> recordType) {}
+
+    private final Map<WriterKey, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private SchemaRegistryClient client;
     private boolean ownsClient;
     private AvroSerdeConfig config = AvroSerdeConfig.defaults();
@@ -82,7 +87,9 @@ public class AvroSerializer<T> implements Serializer<T> {
         WireFormat.writeHeader(out, target.id());
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writerFor(record, target.schema()).write(record, encoder);
+            writers.computeIfAbsent(
+                            new WriterKey(target.schema(), record.getClass()), key -> writerFor(record, key.schema()))
+                    .write(record, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException(
