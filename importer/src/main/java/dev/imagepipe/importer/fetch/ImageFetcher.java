@@ -82,7 +82,7 @@ public final class ImageFetcher {
      *     when they are accepted, not per image)
      */
     public FetchResult fetch(FetchRequest request, KnownDigests known) {
-        GateDecision decision = gateFor(request.policy()).evaluate(request.reference(), request.insecure());
+        GateDecision decision = gate(request.policy()).evaluate(request.reference(), request.insecure());
         return switch (decision) {
             case GateDecision.Rejected rejected ->
                 new FetchResult.Failed(rejected.reason(), rejected.message(), List.of());
@@ -94,7 +94,7 @@ public final class ImageFetcher {
      * The gate of {@code policy}. Building one parses the allow-list and merges the mirror sets; policies change
      * rarely, so the gate of the last policy seen is kept and reused while requests carry an equal policy.
      */
-    private ImportPolicyGate gateFor(RegistryPolicy policy) {
+    public ImportPolicyGate gate(RegistryPolicy policy) {
         PolicyGate current = lastGate.get();
         if (current != null && current.policy().equals(policy)) {
             return current.gate();
@@ -106,7 +106,7 @@ public final class ImageFetcher {
 
     /** Fetches from pull sources the caller already obtained from {@link ImportPolicyGate}. */
     public FetchResult fetch(FetchRequest request, GateDecision.Admitted admitted, KnownDigests known) {
-        RequestOptions options = options(request);
+        RequestOptions options = requestOptions(request);
         List<Observation> observations = new ArrayList<>();
         for (PullSource source : admitted.sources()) {
             try {
@@ -121,8 +121,13 @@ public final class ImageFetcher {
         return FetchFailures.aggregate(observations);
     }
 
-    /** The policy's named hosts may resolve to private addresses (test and in-cluster registries); so may the caller's. */
-    private RequestOptions options(FetchRequest request) {
+    /**
+     * The options every request of {@code request} is made with, for callers that reach the same registry for related
+     * work (tag lists, signatures): the policy's named hosts may resolve to private addresses (test and in-cluster
+     * registries), and so may the caller's; the policy's extra CA bundle is trusted. {@code insecure} is left to the
+     * pull source.
+     */
+    public RequestOptions requestOptions(FetchRequest request) {
         Set<String> allowedPrivate = new HashSet<>(baseOptions.transport().allowedPrivateHosts());
         allowedPrivate.addAll(request.policy().registryHostsAllowedPrivate());
         RequestOptions options =

@@ -54,6 +54,36 @@ public record ImportedImage(
         return MediaTypes.isList(manifestMediaType);
     }
 
+    /** This image under another pull spec: a content-addressed image reused for a request that spelled it otherwise. */
+    public ImportedImage withDockerImageReference(String value) {
+        return new ImportedImage(
+                name,
+                value,
+                metadata,
+                metadataVersion,
+                manifestMediaType,
+                manifest,
+                config,
+                layers,
+                manifests,
+                annotations);
+    }
+
+    /** This image without its raw manifest and config JSON, as status reports it unless asked (A2.8). */
+    public ImportedImage withoutRawContent() {
+        return new ImportedImage(
+                name,
+                dockerImageReference,
+                metadata,
+                metadataVersion,
+                manifestMediaType,
+                Optional.empty(),
+                Optional.empty(),
+                layers,
+                manifests,
+                annotations);
+    }
+
     /** This image without the raw manifest JSON, which is never persisted (A11.2). */
     public ImportedImage withoutManifest() {
         return new ImportedImage(

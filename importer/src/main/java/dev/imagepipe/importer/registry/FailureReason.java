@@ -26,7 +26,11 @@ public enum FailureReason {
     /** The image reference does not parse. */
     INVALID_REFERENCE("InvalidReference", 422),
     /** The registry did not answer within the timeout. */
-    TIMEOUT("Timeout", 504);
+    TIMEOUT("Timeout", 504),
+    /** The request broke a validation rule other than a reference that does not parse (A2.3). */
+    INVALID("Invalid", 422),
+    /** The import produced neither an image nor an error (A10's guard); never expected, reported rather than lost. */
+    UNKNOWN("Unknown", 500);
 
     private final String statusReason;
     private final int code;
