@@ -23,6 +23,7 @@ import dev.imagepipe.tagger.history.TagChange.Deleted;
 import dev.imagepipe.tagger.history.TagChange.ImportFailed;
 import dev.imagepipe.tagger.history.TagChange.Moved;
 import dev.imagepipe.tagger.history.TagChange.Recovered;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +101,7 @@ class StreamUpdaterTest {
     @Test
     void writesCheckAnnotationOnStreamThatNeverHadIt() {
         ImageStreamState imported = firstImport();
-        var annotations = new java.util.HashMap<>(imported.metadata().annotations());
+        var annotations = new HashMap<>(imported.metadata().annotations());
         annotations.remove(StreamMetadata.REPOSITORY_CHECK_ANNOTATION);
         StreamMetadata m = imported.metadata();
         ImageStreamState unchecked = new ImageStreamState(
