@@ -2,6 +2,7 @@ package dev.imagepipe.importer.request;
 
 import dev.imagepipe.importer.fetch.ImportMode;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +35,12 @@ public record ImportRequest(
 
     public static final String PREFER_OS = "importer.image.openshift.io/prefer-os";
 
+    /**
+     * Tags to delete from the stream, comma-separated (from {@code imagepipe tag delete}). A deletion travels as a
+     * request so it is ordered with the stream's imports; the importer passes it through, the tagger applies it.
+     */
+    public static final String DELETE_TAGS = "imagepipe.dev/delete-tags";
+
     public ImportRequest {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(namespace, "namespace");
@@ -46,6 +53,12 @@ public record ImportRequest(
 
     public Optional<String> preferArch() {
         return Optional.ofNullable(annotations.get(PREFER_ARCH)).filter(value -> !value.isBlank());
+    }
+
+    /** The tags {@value #DELETE_TAGS} names, in order; empty entries are kept so validation can report them. */
+    public List<String> deleteTags() {
+        String value = annotations.get(DELETE_TAGS);
+        return value == null ? List.of() : Arrays.stream(value.split(",", -1)).map(String::trim).toList();
     }
 
     public Optional<String> preferOs() {

@@ -33,7 +33,15 @@ public final class RequestValidator {
     public static List<Violation> validate(ImportRequest request) {
         List<Violation> violations = new ArrayList<>();
         metadata(request, violations);
-        if (request.images().isEmpty() && request.repository().isEmpty()) {
+        List<String> deletions = request.deleteTags();
+        for (int i = 0; i < deletions.size(); i++) {
+            if (deletions.get(i).isEmpty()) {
+                violations.add(invalid(
+                        "metadata.annotations[" + ImportRequest.DELETE_TAGS + "]",
+                        "Invalid value: entry " + i + " is empty"));
+            }
+        }
+        if (request.images().isEmpty() && request.repository().isEmpty() && deletions.isEmpty()) {
             violations.add(
                     invalid("spec", "Required value: you must specify at least one image or a repository import"));
         }
