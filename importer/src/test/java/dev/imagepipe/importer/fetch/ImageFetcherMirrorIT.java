@@ -13,6 +13,7 @@ import dev.imagepipe.importer.registry.remote.RequestOptions;
 import dev.imagepipe.testing.Prerequisites;
 import dev.imagepipe.testing.fixture.ImageFixtures;
 import dev.imagepipe.testing.fixture.PushedImage;
+import dev.imagepipe.testing.registry.AccessLog;
 import dev.imagepipe.testing.registry.LocalRegistryConfig;
 import dev.imagepipe.testing.registry.LocalRegistryProcess;
 import java.nio.file.Files;

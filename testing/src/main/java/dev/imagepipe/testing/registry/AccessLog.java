@@ -1,6 +1,5 @@
-package dev.imagepipe.importer.fetch;
+package dev.imagepipe.testing.registry;
 
-import dev.imagepipe.testing.registry.LocalRegistryProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,22 +10,22 @@ import java.util.List;
  * output ({@code 127.0.0.1 - - [date] "HEAD /v2/repo/manifests/tag HTTP/1.1" 200 ...}): what the registry saw, not
  * what the client meant to send.
  */
-final class AccessLog {
+public final class AccessLog {
 
     private final LocalRegistryProcess registry;
 
-    AccessLog(LocalRegistryProcess registry) {
+    public AccessLog(LocalRegistryProcess registry) {
         this.registry = registry;
     }
 
     /** Requests with {@code method} whose path starts with {@code pathPrefix} (e.g. {@code /v2/team/app/}). */
-    long count(String method, String pathPrefix) {
+    public long count(String method, String pathPrefix) {
         String marker = "\"" + method + " " + pathPrefix;
         return lines().stream().filter(line -> line.contains(marker)).count();
     }
 
     /** Requests of any method whose path starts with {@code pathPrefix}. */
-    long countAny(String pathPrefix) {
+    public long countAny(String pathPrefix) {
         return lines().stream()
                 .filter(line -> line.matches(".*\"[A-Z]+ " + java.util.regex.Pattern.quote(pathPrefix) + ".*"))
                 .count();
