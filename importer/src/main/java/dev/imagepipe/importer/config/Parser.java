@@ -32,17 +32,20 @@ record Parser<T>(String expected, Function<String, T> parse, boolean echoValue) 
 
     static final Parser<String> TEXT = of("a value", text -> require(text, !text.isEmpty()));
 
-    static final Parser<Integer> POSITIVE_INT =
-            of("a positive integer", text -> require(Integer.parseInt(text), Integer.parseInt(text) > 0));
+    static final Parser<Integer> POSITIVE_INT = of("a positive integer", text -> {
+        int value = Integer.parseInt(text);
+        return require(value, value > 0);
+    });
 
     static final Parser<Double> POSITIVE_NUMBER = of("a positive number", text -> {
         double value = Double.parseDouble(text);
         return require(value, value > 0 && Double.isFinite(value));
     });
 
-    static final Parser<Short> REPLICATION_FACTOR = of(
-            "a positive integer up to " + Short.MAX_VALUE,
-            text -> require(Short.parseShort(text), Short.parseShort(text) > 0));
+    static final Parser<Short> REPLICATION_FACTOR = of("a positive integer up to " + Short.MAX_VALUE, text -> {
+        short value = Short.parseShort(text);
+        return require(value, value > 0);
+    });
 
     static final Parser<Integer> PORT = of("a port from 0 (any free port) to " + MAX_PORT, text -> {
         int port = Integer.parseInt(text);
@@ -76,14 +79,10 @@ record Parser<T>(String expected, Function<String, T> parse, boolean echoValue) 
             "host names, comma-separated",
             text -> items(text).stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
 
-    static final Parser<String> BOOTSTRAP_SERVERS = of(
-            "host:port[,host:port...]",
-            text -> require(
-                    text,
-                    !items(text).isEmpty()
-                            && items(text).stream()
-                                    .allMatch(hostPort ->
-                                            HOST_PORT.matcher(hostPort).matches())));
+    static final Parser<String> BOOTSTRAP_SERVERS = of("host:port[,host:port...]", text -> {
+        List<String> servers = items(text);
+        return require(text, !servers.isEmpty() && servers.stream().allMatch(HOST_PORT.asMatchPredicate()));
+    });
 
     /** Checked by the schema registry client's own parser; never quoted, as the URL may carry a password. */
     static final Parser<String> SCHEMA_REGISTRY_URLS = new Parser<>(

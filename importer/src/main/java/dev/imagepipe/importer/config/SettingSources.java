@@ -2,7 +2,6 @@ package dev.imagepipe.importer.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -122,7 +121,7 @@ final class SettingSources {
                         default -> "-";
                     });
         }
-        return name.toString().toLowerCase(Locale.ROOT);
+        return name.toString();
     }
 
     /**
