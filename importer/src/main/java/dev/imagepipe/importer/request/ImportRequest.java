@@ -58,7 +58,9 @@ public record ImportRequest(
     /** The tags {@value #DELETE_TAGS} names, in order; empty entries are kept so validation can report them. */
     public List<String> deleteTags() {
         String value = annotations.get(DELETE_TAGS);
-        return value == null ? List.of() : Arrays.stream(value.split(",", -1)).map(String::trim).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(",", -1)).map(String::trim).toList();
     }
 
     public Optional<String> preferOs() {

@@ -31,11 +31,15 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     public static final String TOPIC_CONFIG = "imagepipe.dlq.topic";
     public static final String APPLICATION_CONFIG = "imagepipe.application";
 
+    /** Optional: a {@link Runnable} run for each dead letter (the app's counter); passed as an object, not a string. */
+    public static final String LISTENER_CONFIG = "imagepipe.dlq.listener";
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
 
     private String topic;
     private String application;
     private Serializer<DeadLetter> serializer;
+    private Runnable listener = () -> {};
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -45,6 +49,9 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
         SpecificAvroSerde<DeadLetter> serde = new SpecificAvroSerde<>();
         serde.configure(configs, false);
         serializer = serde.serializer();
+        if (configs.get(LISTENER_CONFIG) instanceof Runnable configured) {
+            listener = configured;
+        }
     }
 
     @Override
@@ -71,6 +78,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                 context.offset(),
                 topic,
                 exception.toString());
+        listener.run();
         DeadLetter letter = DeadLetter.newBuilder()
                 .setSourceTopic(context.topic())
                 .setPartition(context.partition())

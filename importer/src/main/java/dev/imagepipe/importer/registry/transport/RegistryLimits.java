@@ -24,6 +24,20 @@ public record RegistryLimits(ConcurrencyLimit concurrency, RateLimit rate) {
 
     private static final ConcurrentMap<String, RegistryLimits> SHARED = new ConcurrentHashMap<>();
 
+    /** Limits for hosts not configured one by one: concurrency, rate, burst. */
+    private record Defaults(int concurrency, double ratePerSecond, int burst) {}
+
+    private static volatile Defaults defaults =
+            new Defaults(DEFAULT_CONCURRENCY, DEFAULT_RATE_PER_SECOND, DEFAULT_BURST);
+
+    /**
+     * Sets the limits every registry host gets on first use unless {@link #configure} named it; hosts already in use
+     * keep theirs. For configuration at start-up (the importer's per-registry settings).
+     */
+    public static void setDefaults(int concurrency, double ratePerSecond, int burst) {
+        defaults = new Defaults(concurrency, ratePerSecond, burst);
+    }
+
     /**
      * Sets the limits of {@code registryHost} for the whole process, replacing any set before; callers already holding
      * the previous limiters keep them until their next lookup. For configuration at start-up.
@@ -37,10 +51,11 @@ public record RegistryLimits(ConcurrencyLimit concurrency, RateLimit rate) {
 
     /** The limiters of {@code registryHost} ({@code host[:port]}), created with the defaults on first use. */
     public static RegistryLimits forRegistry(String registryHost) {
-        return SHARED.computeIfAbsent(
-                registryHost.toLowerCase(Locale.ROOT),
-                host -> new RegistryLimits(
-                        new ConcurrencyLimit(DEFAULT_CONCURRENCY),
-                        new RateLimit(DEFAULT_RATE_PER_SECOND, DEFAULT_BURST)));
+        return SHARED.computeIfAbsent(registryHost.toLowerCase(Locale.ROOT), host -> {
+            Defaults current = defaults;
+            return new RegistryLimits(
+                    new ConcurrencyLimit(current.concurrency()),
+                    new RateLimit(current.ratePerSecond(), current.burst()));
+        });
     }
 }
