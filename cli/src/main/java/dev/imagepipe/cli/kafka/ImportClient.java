@@ -38,7 +38,6 @@ public final class ImportClient implements AutoCloseable {
 
     private final KafkaConnection connection;
     private final Topic<String, ImageStreamImportRequest> requests;
-    private final Topic<String, ImageStreamImport> results;
     private final Producer<String, ImageStreamImportRequest> producer;
 
     /** Called on every poll while waiting, with the time spent so far; for progress display. */
@@ -51,7 +50,6 @@ public final class ImportClient implements AutoCloseable {
         this.connection = Objects.requireNonNull(connection, "connection");
         Topics topics = connection.topics();
         this.requests = topics.importRequests();
-        this.results = topics.importResults();
         this.producer = new KafkaProducer<>(
                 connection.producerConfig(),
                 requests.keySerde().serializer(),
@@ -89,6 +87,8 @@ public final class ImportClient implements AutoCloseable {
             throws InterruptedException {
         long start = System.nanoTime();
         String uid = request.getMetadata().getUid();
+        // Fresh serdes for each wait: the consumer closes the ones it is given.
+        Topic<String, ImageStreamImport> results = connection.topics().importResults();
         try (Consumer<String, ImageStreamImport> consumer = new KafkaConsumer<>(
                 connection.consumerConfig(),
                 results.keySerde().deserializer(),

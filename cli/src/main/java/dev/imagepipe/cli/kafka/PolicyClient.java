@@ -23,15 +23,18 @@ public final class PolicyClient {
     static final java.time.Duration POLL_INTERVAL = java.time.Duration.ofMillis(200);
 
     private final KafkaConnection connection;
-    private final Topic<String, ImportPolicy> topic;
 
     public PolicyClient(KafkaConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.topic = connection.topics().policy();
     }
 
     public String topicName() {
-        return topic.name();
+        return topic().name();
+    }
+
+    /** A fresh catalog entry per use: a Kafka client closes the serdes it was given, so they cannot be reused. */
+    private Topic<String, ImportPolicy> topic() {
+        return connection.topics().policy();
     }
 
     /**
@@ -40,6 +43,7 @@ public final class PolicyClient {
      * @throws KafkaException when the broker does not take it
      */
     public RecordMetadata apply(ImportPolicy policy) throws InterruptedException {
+        Topic<String, ImportPolicy> topic = topic();
         try (Producer<String, ImportPolicy> producer = new KafkaProducer<>(
                 connection.producerConfig(),
                 topic.keySerde().serializer(),
@@ -56,6 +60,7 @@ public final class PolicyClient {
     /** Every current policy by name: the topic read from its start to the end captured now, deletions applied. */
     public Map<String, ImportPolicy> current() {
         Map<String, ImportPolicy> policies = new TreeMap<>();
+        Topic<String, ImportPolicy> topic = topic();
         try (Consumer<String, ImportPolicy> consumer = new KafkaConsumer<>(
                 connection.consumerConfig(),
                 topic.keySerde().deserializer(),

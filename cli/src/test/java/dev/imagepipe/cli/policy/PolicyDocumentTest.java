@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imagepipe.cli.document.DocumentException;
 import dev.imagepipe.cli.document.Documents;
+import dev.imagepipe.cli.testing.PolicyFixtures;
 import dev.imagepipe.schemas.avro.ImportMode;
 import dev.imagepipe.schemas.avro.ImportPolicy;
 import dev.imagepipe.schemas.avro.RegistryLocation;
@@ -24,55 +25,6 @@ class PolicyDocumentTest {
     static final String CA = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
     static final String GPG = "-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQEN\n-----END PGP PUBLIC KEY BLOCK-----\n";
 
-    static final String EVERY_FIELD = """
-            allowedRegistriesForImport:
-              - domainName: quay.io
-              - domainName: "*.example.com:5000"
-                insecure: true
-            registrySources:
-              blockedRegistries: [evil.io, bad.io/ns]
-              insecureRegistries: [localhost:5000]
-              containerRuntimeSearchRegistries: [registry.access.redhat.com]
-            repositoryDigestMirrors:
-              - source: docker.io/library
-                mirrors: [mirror.local/library, backup.local/library]
-                allowMirrorByTags: true
-            additionalTrustedCA: |
-              -----BEGIN CERTIFICATE-----
-              MIIB
-              -----END CERTIFICATE-----
-            trustedKeys:
-              - name: release
-                keyType: SimpleSigningGPG
-                publicKey: |
-                  -----BEGIN PGP PUBLIC KEY BLOCK-----
-                  mQEN
-                  -----END PGP PUBLIC KEY BLOCK-----
-                scopes: [quay.io/org]
-                identity:
-                  type: RemapIdentity
-                  prefix: mirror.local/org
-                  signedPrefix: quay.io/org
-                validFrom: "2025-01-01T00:00:00Z"
-                validUntil: "2026-01-01T00:00:00Z"
-              - name: cosign
-                keyType: CosignECDSA
-                publicKey: "-----BEGIN PUBLIC KEY-----\\nMFkw\\n-----END PUBLIC KEY-----\\n"
-            signatureRequirements:
-              - scope: quay.io/org
-                requireTrustedSignature: true
-            signatureStores:
-              - scope: quay.io
-                lookasideUrl: https://sigstore.example.com/signatures
-            defaultImportMode: PreserveOriginal
-            maxImagesBulkImportedPerRepository: 10
-            scheduling:
-              minimumIntervalSeconds: 600
-              perMinuteBudget: -1
-            internalRegistryHostname: image-registry.svc:5000
-            externalRegistryHostnames: [registry.example.com]
-            """;
-
     private static ImportPolicy parse(String yaml) {
         return PolicyDocument.parse(Documents.parse("policy.yaml", yaml), PolicyDocument.DEFAULT_NAME);
     }
@@ -88,7 +40,7 @@ class PolicyDocumentTest {
 
     @Test
     void readsEveryFieldOfAPolicy() {
-        ImportPolicy policy = parse(EVERY_FIELD);
+        ImportPolicy policy = parse(PolicyFixtures.EVERY_FIELD);
 
         assertThat(policy.getName()).isEqualTo("cluster");
         assertThat(policy.getAllowedRegistriesForImport())
