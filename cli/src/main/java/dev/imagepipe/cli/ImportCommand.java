@@ -141,9 +141,10 @@ final class ImportCommand implements Callable<Integer> {
             return ExitCodes.USAGE_OR_TIMEOUT;
         }
         if (!ImportRequests.tagsSomething(request)) {
-            err.println("note: "
-                    + request.getSpec().getImages().getFirst().getFrom().getName()
-                    + " has no tag and --to none: the image is imported but not tagged into the stream");
+            // A2.2: a digest or tag-less reference with no target tag imports an image no tag points to.
+            err.println("note: nothing names a tag to import into (the reference has no tag and --to none), so the"
+                    + " image is imported but not tagged into " + ImportRequests.key(request));
+            err.flush();
         }
         String key = ImportRequests.key(request);
         try (ImportClient client = new ImportClient(connection.connection())) {

@@ -189,4 +189,25 @@ class ImportCommandIT {
                             + submitted.value().getMetadata().getUid());
         }
     }
+
+    @Test
+    void warnsWhenTheImportTagsNothing() throws Exception {
+        try (var requests = TopicRecords.fromEnd(kafka.bootstrapServers(), topics.importRequests())) {
+            int exit = start("import", "quay.io/org/app@" + DIGEST, "--to", "team/pinned")
+                    .get(1, TimeUnit.MINUTES);
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(requests.next(1)
+                            .getFirst()
+                            .value()
+                            .getSpec()
+                            .getImages()
+                            .getFirst()
+                            .getTo())
+                    .isNull();
+            assertThat(err.toString())
+                    .startsWith("note: nothing names a tag to import into")
+                    .contains("not tagged into team/pinned");
+        }
+    }
 }

@@ -152,14 +152,6 @@ public final class Node {
         return map;
     }
 
-    boolean isNull() {
-        return value.isNull() || value.isMissingNode();
-    }
-
-    boolean isEmptyMapping() {
-        return value.isObject() && value.isEmpty();
-    }
-
     Node child(String name, JsonNode child) {
         return new Node(source, path.isEmpty() ? name : path + "." + name, child);
     }

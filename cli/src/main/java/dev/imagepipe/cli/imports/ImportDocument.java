@@ -18,6 +18,7 @@ import dev.imagepipe.schemas.avro.TagImportPolicy;
 import dev.imagepipe.schemas.avro.TagReferencePolicy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -121,8 +122,8 @@ public final class ImportDocument {
                 .setUid(fields.get("uid").map(Node::nonEmptyString).orElse(submission.uid()))
                 .setResourceVersion(
                         fields.get("resourceVersion").map(Node::nonEmptyString).orElse(null))
-                .setLabels(fields.get("labels").map(Node::stringMap).orElse(java.util.Map.of()))
-                .setAnnotations(fields.get("annotations").map(Node::stringMap).orElse(java.util.Map.of()))
+                .setLabels(fields.get("labels").map(Node::stringMap).orElse(Map.of()))
+                .setAnnotations(fields.get("annotations").map(Node::stringMap).orElse(Map.of()))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.imagepipe.cli.kafka;
 
 import dev.imagepipe.schemas.avro.ImportPolicy;
 import dev.imagepipe.schemas.topic.Topic;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class PolicyClient {
 
     /** One poll of the policy topic; it is small and compacted, so a read to its end takes a few of these. */
-    static final java.time.Duration POLL_INTERVAL = java.time.Duration.ofMillis(200);
+    static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     private final KafkaConnection connection;
 
