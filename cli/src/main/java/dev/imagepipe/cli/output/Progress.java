@@ -1,5 +1,6 @@
 package dev.imagepipe.cli.output;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -35,7 +36,7 @@ public final class Progress {
         try {
             // Console.isTerminal() (JDK 22+) tells an interactive console from a redirected one; JDK 21 returns a
             // console only when interactive.
-            return (Boolean) console.getClass().getMethod("isTerminal").invoke(console);
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException e) {
             return true;
         }
