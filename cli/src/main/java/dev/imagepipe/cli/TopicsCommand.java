@@ -13,8 +13,8 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imagepipe topics}: the catalog's topics as the broker has them. */
@@ -32,25 +32,16 @@ final class TopicsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-b", "--bootstrap-server"},
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).",
-            defaultValue = "127.0.0.1:9092")
-    String bootstrapServers;
-
-    @Option(
-            names = "--topic-prefix",
-            description = "Prefix of every topic (default: ${DEFAULT-VALUE}).",
-            defaultValue = Topics.DEFAULT_PREFIX)
-    String topicPrefix;
+    @Mixin
+    ConnectionOptions connection;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<TopicDeclaration> catalog = Topics.declarations(topicPrefix, Topics.DEFAULT_PARTITIONS);
+        List<TopicDeclaration> catalog = Topics.declarations(connection.topicPrefix, Topics.DEFAULT_PARTITIONS);
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
+                connection.bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 (int) TimeUnit.SECONDS.toMillis(ADMIN_TIMEOUT_SECONDS)))) {
             var existing = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
