@@ -221,12 +221,20 @@ final class TaggerDriver implements AutoCloseable {
 
     /** A persisting result for ns/ruby, request {@code uid}, requested at {@code at}. */
     static ImageStreamImport result(String uid, Instant at, Entry... entries) {
-        return ImageStreamImport.newBuilder()
-                .setMetadata(ObjectMeta.newBuilder()
+        return result(
+                ObjectMeta.newBuilder()
                         .setNamespace(NS)
                         .setName(STREAM)
                         .setUid(uid)
-                        .build())
+                        .build(),
+                at,
+                entries);
+    }
+
+    /** A persisting result answering a request with {@code metadata} (namespace, name, uid, resource version). */
+    static ImageStreamImport result(ObjectMeta metadata, Instant at, Entry... entries) {
+        return ImageStreamImport.newBuilder()
+                .setMetadata(metadata)
                 .setSpec(ImageStreamImportSpec.newBuilder()
                         .setImport$(true)
                         .setImages(Arrays.stream(entries).map(Entry::spec).toList())
