@@ -97,15 +97,13 @@ final class StreamProcessor implements Processor<String, ImageStreamImport, Stri
         Instant at = value.getRequestedAt();
         ImageStreamState stream = current.get();
         var changes = new ArrayList<TagChange>();
-        StreamUpdate.Written last = null;
         for (String tag : tags) {
             if (updater().deleteTag(stream, tag, at) instanceof StreamUpdate.Written written) {
                 stream = written.stream();
                 changes.addAll(written.changes());
-                last = written;
             }
         }
-        if (last != null) {
+        if (!changes.isEmpty()) { // every deletion that removed something reported Deleted
             write(current, new StreamUpdate.Written(stream, false, changes, at), requestUid, false);
         }
     }

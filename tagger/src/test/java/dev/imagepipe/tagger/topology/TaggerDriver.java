@@ -19,6 +19,8 @@ import dev.imagepipe.schemas.avro.LocalObjectReference;
 import dev.imagepipe.schemas.avro.ObjectMeta;
 import dev.imagepipe.schemas.avro.ObjectReference;
 import dev.imagepipe.schemas.avro.ReferencePolicyType;
+import dev.imagepipe.schemas.avro.RepositoryImportSpec;
+import dev.imagepipe.schemas.avro.RepositoryImportStatus;
 import dev.imagepipe.schemas.avro.Status;
 import dev.imagepipe.schemas.avro.StatusOutcome;
 import dev.imagepipe.schemas.avro.TagEventRecord;
@@ -245,6 +247,29 @@ final class TaggerDriver implements AutoCloseable {
                 .setRequestedAt(at)
                 .setCompletedAt(at)
                 .setCause(ImportCause.User)
+                .build();
+    }
+
+    /** A repository import of {@code repository} that found {@code tagDigests} (tag, digest, tag, digest, ...). */
+    static ImageStreamImport repositoryResult(String uid, Instant at, String repository, String... tagDigests) {
+        var statuses = new ArrayList<ImageImportStatus>();
+        for (int i = 0; i < tagDigests.length; i += 2) {
+            statuses.add(imported(tagDigests[i], repository + ":" + tagDigests[i], tagDigests[i + 1])
+                    .status());
+        }
+        ImageStreamImport result = result(uid, at);
+        return ImageStreamImport.newBuilder(result)
+                .setSpec(ImageStreamImportSpec.newBuilder(result.getSpec())
+                        .setRepository(RepositoryImportSpec.newBuilder()
+                                .setFrom(new ObjectReference("DockerImage", repository, null))
+                                .build())
+                        .build())
+                .setStatus(ImageStreamImportStatus.newBuilder(result.getStatus())
+                        .setRepository(RepositoryImportStatus.newBuilder()
+                                .setStatus(new Status(StatusOutcome.Success, null, null, 200))
+                                .setImages(statuses)
+                                .build())
+                        .build())
                 .build();
     }
 

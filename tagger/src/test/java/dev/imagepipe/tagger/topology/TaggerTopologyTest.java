@@ -542,6 +542,18 @@ class TaggerTopologyTest {
         assertThat(tagger.nothingWritten()).isTrue();
     }
 
+    @Test
+    void repositoryTagsApplyBeforeSpecImagesAndTrackTheirRepositoryTag() {
+        start().send(TaggerDriver.repositoryResult("req-1", T1, REPO, "a", D1, "b", D2));
+
+        ImageStream stream = tagger.streams.readValue();
+        assertThat(stream.getSpec().getTags())
+                .extracting(t -> t.getName() + " from " + t.getFrom().getName())
+                .containsExactly("a from " + REPO + ":a", "b from " + REPO + ":b");
+        assertThat(items(stream, "b")).containsExactly(at(T1, REPO + "@" + D2, D2, 1));
+        assertThat(events()).extracting(TagEventRecord::getTag).containsExactly("a", "b");
+    }
+
     // --- deletion ---
 
     @Test
