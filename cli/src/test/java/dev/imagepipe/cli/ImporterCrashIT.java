@@ -2,7 +2,6 @@ package dev.imagepipe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imagepipe.cli.kafka.ImportClient;
 import dev.imagepipe.cli.kafka.KafkaConnection;
 import dev.imagepipe.cli.kafka.PolicyClient;
 import dev.imagepipe.cli.testing.JarProcess;
@@ -36,14 +35,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The importer's delivery guarantee under a crash: {@code imagepipe importer} runs as its own process with
@@ -53,8 +59,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @KafkaCluster
 @ContainerRegistry
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+// About a minute and a half on an idle machine; the bound allows for a busy CI runner.
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ImporterCrashIT {
+
+    private static final Logger log = LoggerFactory.getLogger(ImporterCrashIT.class);
 
     static final int TAGS = 50;
     static final int REQUESTS = 500;
@@ -68,11 +77,14 @@ class ImporterCrashIT {
      */
     static final String REGISTRY_RATE = "100";
 
-    /** Start-up (a JVM, topic checks, the group join) and then the first results. */
-    static final Duration FIRST_RESULTS_WITHIN = Duration.ofSeconds(60);
+    /**
+     * Start-up (a JVM, topic checks, the group join, RocksDB) and then the first results: some 20 s on an idle
+     * machine; the bound leaves room for a CI runner shared with other builds.
+     */
+    static final Duration FIRST_RESULTS_WITHIN = Duration.ofSeconds(90);
 
     /** The restart waits out the dead member's session, restores its stores, then redoes the in-flight work. */
-    static final Duration ALL_RESULTS_WITHIN = Duration.ofSeconds(90);
+    static final Duration ALL_RESULTS_WITHIN = Duration.ofSeconds(120);
 
     static final Instant REQUESTED = Instant.parse("2026-03-01T10:00:00Z");
 
@@ -83,11 +95,13 @@ class ImporterCrashIT {
     void everyRequestHasExactlyOneResultAfterTheImporterIsKilledAndRestarted(
             KafkaEnvironment kafka, RegistryEndpoint registry) throws Exception {
         List<PushedImage> tags = new ImageFixtures(registry).pushManyTags("crash/app", TAGS);
+        log.info("{} tags pushed", tags.size());
         KafkaConnection connection =
                 new KafkaConnection(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), kafka.topicPrefix());
         createTopics(kafka);
         new PolicyClient(connection).apply(insecure(registry));
         Set<String> uids = submit(connection, registry);
+        log.info("{} requests submitted", uids.size());
 
         List<ConsumerRecord<String, ImageStreamImport>> seen = new ArrayList<>();
         try (TopicRecords<ImageStreamImport> results = TopicRecords.fromStart(
@@ -95,13 +109,18 @@ class ImporterCrashIT {
                 JarProcess first = startImporter(kafka, registry)) {
             results.readUntil(seen, records -> records.size() >= KILL_AFTER, FIRST_RESULTS_WITHIN);
             first.kill();
+            // What the dead process had committed: everything up to the last stable offset, before its open
+            // transaction.
+            seen.addAll(results.toEnd());
             int beforeKill = distinctUids(seen).size();
+            log.info("killed the importer with {} of {} results committed", beforeKill, REQUESTS);
             assertThat(beforeKill)
                     .as("results committed when the importer was killed")
                     .isLessThan(REQUESTS);
 
             try (JarProcess second = startImporter(kafka, registry)) {
                 results.readUntil(seen, records -> distinctUids(records).size() >= REQUESTS, ALL_RESULTS_WITHIN);
+                log.info("all {} requests answered after the restart", REQUESTS);
                 // A clean stop commits whatever the second run still holds; a duplicate would show up after it.
                 assertThat(second.stop()).as("exit status after SIGTERM").isIn(0, 143);
             }
@@ -153,18 +172,29 @@ class ImporterCrashIT {
                 .build();
     }
 
-    /** {@value #REQUESTS} requests, each a tag of {@value #TAGS} into a stream of its own, with distinct uids. */
-    private static Set<String> submit(KafkaConnection connection, RegistryEndpoint registry)
-            throws InterruptedException {
+    /**
+     * {@value #REQUESTS} requests, each a tag of {@value #TAGS} into a stream of its own, with distinct uids; sent
+     * together and then flushed, since one acknowledgement at a time would take longer than the imports.
+     */
+    private static Set<String> submit(KafkaConnection connection, RegistryEndpoint registry) throws Exception {
         List<String> tagNames = ImageFixtures.tagNames(TAGS);
+        Topic<String, ImageStreamImportRequest> topic = connection.topics().importRequests();
         Set<String> uids = new HashSet<>();
-        try (ImportClient client = new ImportClient(connection)) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try (KafkaProducer<String, ImageStreamImportRequest> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers()),
+                topic.keySerde().serializer(),
+                topic.valueSerde().serializer())) {
             for (int i = 0; i < REQUESTS; i++) {
                 String stream = "s" + i;
                 ImageStreamImportRequest request =
                         request(stream, registry.reference("crash/app", tagNames.get(i % TAGS)));
-                client.submit("crash/" + stream, request);
+                sent.add(producer.send(new ProducerRecord<>(topic.name(), "crash/" + stream, request)));
                 uids.add(request.getMetadata().getUid());
+            }
+            producer.flush();
+            for (Future<RecordMetadata> acknowledged : sent) {
+                acknowledged.get();
             }
         }
         return uids;

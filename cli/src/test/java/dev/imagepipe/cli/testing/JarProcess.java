@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The packaged {@code imagepipe.jar} running as a separate process, the way a user or a supervisor runs it. Its output
@@ -25,12 +27,16 @@ public final class JarProcess implements AutoCloseable {
     /** Time a process gets to exit after SIGTERM: the importer's close waits up to 30 s for its stream threads. */
     static final Duration STOP_WITHIN = Duration.ofSeconds(60);
 
+    private static final Logger log = LoggerFactory.getLogger(JarProcess.class);
+
     private final Process process;
+    private final String name;
     private final List<String> lines = new ArrayList<>();
     private boolean ended;
 
-    private JarProcess(Process process) {
+    private JarProcess(Process process, String name) {
         this.process = process;
+        this.name = name;
         Thread reader = new Thread(this::drain, "output-of-" + process.pid());
         reader.setDaemon(true);
         reader.start();
@@ -44,10 +50,11 @@ public final class JarProcess implements AutoCloseable {
         command.add(JAR.toString());
         command.addAll(args);
         try {
-            return new JarProcess(new ProcessBuilder(command)
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.PIPE)
-                    .start());
+                    .start();
+            return new JarProcess(process, "imagepipe " + args.getFirst() + " (pid " + process.pid() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,6 +65,8 @@ public final class JarProcess implements AutoCloseable {
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                // Into the test's log too, so a failure report shows what the process was doing.
+                log.info("{}: {}", name, line);
                 synchronized (this) {
                     lines.add(line);
                     notifyAll();
@@ -114,6 +123,7 @@ public final class JarProcess implements AutoCloseable {
     /** SIGKILL: no shutdown hook, no commit, no goodbye to the group; returns once the process is gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+        log.info("{}: killed", name);
     }
 
     public boolean isAlive() {
