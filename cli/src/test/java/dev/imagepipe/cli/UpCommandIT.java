@@ -95,6 +95,16 @@ class UpCommandIT {
                 .orElseThrow(() -> new AssertionError("no '" + label + "' in " + banner));
     }
 
+    /** The word printed after {@code label} and before {@code followedBy} in the ready banner. */
+    private static String endpoint(List<String> banner, String label, String followedBy) {
+        return banner.stream()
+                .filter(line -> line.contains(label) && line.contains(followedBy))
+                .map(line -> line.substring(0, line.indexOf(followedBy)).strip())
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + label + "' in " + banner));
+    }
+
     /** GET, or POST of {@code json} when given, with the schema registry's content type. */
     private static HttpResponse<String> http(String url, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -145,7 +155,12 @@ class UpCommandIT {
                     "registrySources:\n  insecureRegistries: [\"" + registry.hostPort() + "\"]\n");
 
             try (JarProcess up = startUp(
-                    "--policy", policy.toString(), "--set", "importer.allowed-private-hosts=" + registry.host())) {
+                    "--policy",
+                    policy.toString(),
+                    "--set",
+                    "importer.allowed-private-hosts=" + registry.host(),
+                    "--set",
+                    "metrics.port=0")) {
                 List<String> banner = readUntilReady(up);
                 StringWriter out = new StringWriter();
                 StringWriter err = new StringWriter();
@@ -170,6 +185,9 @@ class UpCommandIT {
                 assertThat(banner)
                         .anyMatch(line -> line.contains("policy") && line.contains("\"cluster\" applied"))
                         .anyMatch(line -> line.contains("importer") && line.contains("started"));
+                String metrics = endpoint(banner, "importer metrics", "(also");
+                assertThat(http(metrics, null).body())
+                        .contains("imagepipe_importer_imports_total{outcome=\"success\"} 1\n");
                 assertThat(up.stop()).as("exit status after SIGTERM").isIn(0, 143);
             }
         }

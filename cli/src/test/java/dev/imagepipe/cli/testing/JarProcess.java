@@ -132,9 +132,13 @@ public final class JarProcess implements AutoCloseable {
 
     /** Kills the process if a test left it running. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
