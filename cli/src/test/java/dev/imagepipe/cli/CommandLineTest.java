@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,7 +32,8 @@ class CommandLineTest {
 
     @Test
     void registersPolicyAndImportNextToUpAndTopics() {
-        assertThat(Imagepipe.commandLine().getSubcommands()).containsKeys("up", "topics", "policy", "import");
+        assertThat(Imagepipe.commandLine().getSubcommands())
+                .containsKeys("up", "importer", "topics", "policy", "import");
         assertThat(Imagepipe.commandLine().getSubcommands().get("policy").getSubcommands())
                 .containsKeys("apply", "get");
     }
@@ -138,5 +140,96 @@ class CommandLineTest {
         assertThat(run("import", "a:1", "--to", "ns/a", "--mode", "Newest", "-b", NOWHERE))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--mode");
+    }
+
+    @Test
+    void importerMapsConnectionFlagsAndSetsOntoTheLoadersKeys(@TempDir Path directory) {
+        CommandLine commandLine = Imagepipe.commandLine();
+        Path file = directory.resolve("importer.properties");
+        commandLine.parseArgs(
+                "importer",
+                "-b",
+                "k:1",
+                "--schema-registry",
+                "http://r:2",
+                "--topic-prefix",
+                "x.",
+                "--config",
+                file.toString(),
+                "--set",
+                "importer.fetch.concurrency=4",
+                "--set",
+                "kafka.max.poll.records=50");
+        ImporterCommand command = commandLine.getSubcommands().get("importer").getCommand();
+
+        assertThat(command.flags())
+                .containsOnly(
+                        Map.entry("bootstrap.servers", "k:1"),
+                        Map.entry("schema.registry.url", "http://r:2"),
+                        Map.entry("topic.prefix", "x."),
+                        Map.entry("config.file", file.toString()),
+                        Map.entry("importer.fetch.concurrency", "4"),
+                        Map.entry("kafka.max.poll.records", "50"));
+    }
+
+    @Test
+    void importerLeavesUnsetConnectionFlagsToTheEnvironmentAndFile() {
+        CommandLine commandLine = Imagepipe.commandLine();
+        commandLine.parseArgs("importer", "--set", "application.id=a");
+        ImporterCommand command = commandLine.getSubcommands().get("importer").getCommand();
+
+        assertThat(command.flags()).containsOnly(Map.entry("application.id", "a"));
+    }
+
+    @Test
+    void importerReportsEverySettingProblemAndExitsTwoWithoutConnecting() {
+        int exit = run(
+                "importer",
+                "-b",
+                NOWHERE,
+                "--schema-registry",
+                "http://127.0.0.1:1",
+                "--set",
+                "importer.fetch.concurency=4",
+                "--set",
+                "num.stream.threads=none");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith("error: 2 configuration problems")
+                .contains("flag importer.fetch.concurency: unknown setting")
+                .contains("flag num.stream.threads");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void importerNeedsToBeToldWhereKafkaIs() {
+        assumeTrue(System.getenv("IMAGEPIPE_BOOTSTRAP_SERVERS") == null);
+        assumeTrue(System.getenv("IMAGEPIPE_CONFIG_FILE") == null);
+
+        int exit = run("importer", "--schema-registry", "http://127.0.0.1:1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("bootstrap.servers is required");
+    }
+
+    @Test
+    void importerRefusesASetContradictingAConnectionFlag() {
+        int exit = run("importer", "-b", NOWHERE, "--set", "bootstrap.servers=127.0.0.1:2");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("conflicts with --bootstrap-server");
+    }
+
+    @Test
+    void upReportsABadPolicyDocumentBeforeStartingAnything(@TempDir Path directory) throws IOException {
+        Path policy = Files.writeString(directory.resolve("policy.yaml"), "registrySources: {insecure: [a]}\n");
+
+        int exit = run("up", "--data-dir", directory.resolve("data").toString(), "--policy", policy.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: " + policy + ": registrySources.insecure: unknown field");
+        assertThat(out.toString()).doesNotContain("starting");
+        assertThat(directory.resolve("data")).doesNotExist();
     }
 }

@@ -2,21 +2,25 @@ package dev.imagepipe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import dev.imagepipe.cli.testing.JarProcess;
+import dev.imagepipe.testing.fixture.ImageFixtures;
+import dev.imagepipe.testing.fixture.PushedImage;
+import dev.imagepipe.testing.registry.ContainerRegistry;
+import dev.imagepipe.testing.registry.RegistryEndpoint;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class UpCommandIT {
 
-    private static final Path JAR = Path.of("target", "imagepipe.jar");
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
     @TempDir
@@ -33,17 +36,19 @@ class UpCommandIT {
 
     @Test
     void aSecondUpFindsTopicsAndSchemaIdsOfTheFirstAndCtrlCStopsBoth() throws Exception {
-        assertThat(JAR).as("the runnable jar is built in the package phase").exists();
+        assertThat(JarProcess.JAR)
+                .as("the runnable jar is built in the package phase")
+                .exists();
         String schema = "{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Probe\\\",\\\"fields\\\":[]}";
 
-        Process first = startUp();
+        JarProcess first = startUp();
         List<String> firstLines = readUntilReady(first);
         HttpResponse<String> registered = http(
                 endpoint(firstLines, "schema registry") + "/subjects/probe-value/versions",
                 "{\"schema\": \"" + schema + "\"}");
-        assertThat(stop(first)).as("exit status after SIGTERM").isIn(0, 143);
+        assertThat(first.stop()).as("exit status after SIGTERM").isIn(0, 143);
 
-        Process second = startUp();
+        JarProcess second = startUp();
         try {
             List<String> secondLines = readUntilReady(second);
             HttpResponse<String> lookedUp =
@@ -57,13 +62,13 @@ class UpCommandIT {
                     .contains(registered.body().replace("{", "").replace("}", ""))
                     .contains("\"version\":1");
         } finally {
-            assertThat(stop(second)).as("exit status after SIGTERM").isIn(0, 143);
+            assertThat(second.stop()).as("exit status after SIGTERM").isIn(0, 143);
         }
     }
 
     @Test
     void topicsListsTheCatalogAgainstARunningPipeline() throws Exception {
-        Process up = startUp();
+        JarProcess up = startUp();
         try {
             String bootstrap = endpoint(readUntilReady(up), "kafka bootstrap servers");
             StringWriter out = new StringWriter();
@@ -77,7 +82,7 @@ class UpCommandIT {
                     .containsPattern("imagepipe\\.tag\\.events\\s+6\\s+delete\\s+-1")
                     .containsPattern("imagepipe\\.policy\\s+1\\s+compact");
         } finally {
-            stop(up);
+            up.stop();
         }
     }
 
@@ -85,6 +90,16 @@ class UpCommandIT {
     private static String endpoint(List<String> banner, String label) {
         return banner.stream()
                 .filter(line -> line.contains(label))
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + label + "' in " + banner));
+    }
+
+    /** The word printed after {@code label} and before {@code followedBy} in the ready banner. */
+    private static String endpoint(List<String> banner, String label, String followedBy) {
+        return banner.stream()
+                .filter(line -> line.contains(label) && line.contains(followedBy))
+                .map(line -> line.substring(0, line.indexOf(followedBy)).strip())
                 .map(line -> line.substring(line.lastIndexOf(' ') + 1))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no '" + label + "' in " + banner));
@@ -103,47 +118,78 @@ class UpCommandIT {
         }
     }
 
-    private Process startUp() throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(
-                        java.toString(),
-                        "-jar",
-                        JAR.toString(),
-                        "up",
-                        "--data-dir",
-                        data.toString(),
-                        "--kafka-port",
-                        "0",
-                        "--controller-port",
-                        "0",
-                        "--registry-port",
-                        "0")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.PIPE)
-                .start();
+    /** {@code imagepipe up} on free ports with this test's data directory, and {@code extra} flags. */
+    private JarProcess startUp(String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "up",
+                "--data-dir",
+                data.toString(),
+                "--kafka-port",
+                "0",
+                "--controller-port",
+                "0",
+                "--registry-port",
+                "0"));
+        args.addAll(List.of(extra));
+        return JarProcess.start(args);
     }
 
-    private static List<String> readUntilReady(Process up) throws IOException {
-        List<String> lines = new ArrayList<>();
-        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(up.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-            lines.add(line);
-            if (line.startsWith("Press Ctrl-C")) {
-                return lines;
+    /** The output up to the ready banner's last line. */
+    private static List<String> readUntilReady(JarProcess up) throws InterruptedException {
+        return up.awaitLine(line -> line.startsWith("Press Ctrl-C"), READY_WITHIN);
+    }
+
+    /** {@code imagepipe up} with a registry to import from. */
+    @Nested
+    @ContainerRegistry
+    class WithTheImporter {
+
+        @Test
+        void importsFromALoopbackRegistryThroughTheImporterItRunsUnderThePolicyItApplied(
+                RegistryEndpoint registry, @TempDir Path documents) throws Exception {
+            PushedImage image = new ImageFixtures(registry).pushOciImage("up/app", "v1");
+            // A plain-HTTP registry on loopback needs both: the policy marks it insecure, --set lets the
+            // importer connect to a loopback address at all.
+            Path policy = Files.writeString(
+                    documents.resolve("policy.yaml"),
+                    "registrySources:\n  insecureRegistries: [\"" + registry.hostPort() + "\"]\n");
+
+            try (JarProcess up = startUp(
+                    "--policy",
+                    policy.toString(),
+                    "--set",
+                    "importer.allowed-private-hosts=" + registry.host(),
+                    "--set",
+                    "metrics.port=0")) {
+                List<String> banner = readUntilReady(up);
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                int exit = Imagepipe.commandLine()
+                        .setOut(new PrintWriter(out))
+                        .setErr(new PrintWriter(err))
+                        .execute(
+                                "import",
+                                registry.reference("up/app", "v1"),
+                                "--to",
+                                "team/app",
+                                "--wait",
+                                "-o",
+                                "json",
+                                "--bootstrap-server",
+                                endpoint(banner, "kafka bootstrap servers"),
+                                "--schema-registry",
+                                endpoint(banner, "schema registry"));
+
+                assertThat(exit).as("import exit status; stderr: %s", err).isZero();
+                assertThat(out.toString()).contains(image.digest());
+                assertThat(banner)
+                        .anyMatch(line -> line.contains("policy") && line.contains("\"cluster\" applied"))
+                        .anyMatch(line -> line.contains("importer") && line.contains("started"));
+                String metrics = endpoint(banner, "importer metrics", "(also");
+                assertThat(http(metrics, null).body())
+                        .contains("imagepipe_importer_imports_total{outcome=\"success\"} 1\n");
+                assertThat(up.stop()).as("exit status after SIGTERM").isIn(0, 143);
             }
         }
-        throw new AssertionError("imagepipe up did not become ready; output:\n" + String.join("\n", lines));
-    }
-
-    /** Sends SIGTERM, as Ctrl-C's shutdown path does, and waits for a clean exit. */
-    private static int stop(Process up) throws InterruptedException {
-        up.destroy();
-        if (!up.waitFor(60, TimeUnit.SECONDS)) {
-            up.destroyForcibly();
-            throw new AssertionError("imagepipe up did not stop within 60 s of SIGTERM");
-        }
-        return up.exitValue();
     }
 }

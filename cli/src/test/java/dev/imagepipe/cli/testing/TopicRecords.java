@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -65,6 +66,31 @@ public final class TopicRecords<V> implements AutoCloseable {
             }
             consumer.poll(POLL).forEach(records::add);
         }
+        return records;
+    }
+
+    /**
+     * Reads on, adding to {@code seen}, until {@code done} holds for it; fails when it does not within {@code within}.
+     */
+    public void readUntil(
+            List<ConsumerRecord<String, V>> seen, Predicate<List<ConsumerRecord<String, V>>> done, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!done.test(seen)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not done within " + within + " after " + seen.size() + " records");
+            }
+            consumer.poll(POLL).forEach(seen::add);
+        }
+    }
+
+    /** Every record up to the end as of this call (for read_committed, the last stable offset); bounded by {@link #WITHIN}. */
+    public List<ConsumerRecord<String, V>> toEnd() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        List<ConsumerRecord<String, V>> records = new ArrayList<>();
+        readUntil(
+                records,
+                ignored -> ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue()),
+                WITHIN);
         return records;
     }
 
