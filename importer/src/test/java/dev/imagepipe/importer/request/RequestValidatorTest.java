@@ -36,7 +36,8 @@ class RequestValidatorTest {
 
     @Test
     void reportsAnUnparsableReferenceAsInvalidReference() {
-        List<Violation> violations = RequestValidator.validate(request(List.of(image("DockerImage", "not a reference"))));
+        List<Violation> violations =
+                RequestValidator.validate(request(List.of(image("DockerImage", "not a reference"))));
         assertThat(violations).singleElement().satisfies(violation -> {
             assertThat(violation.reason()).isEqualTo(FailureReason.INVALID_REFERENCE);
             assertThat(violation.message())
