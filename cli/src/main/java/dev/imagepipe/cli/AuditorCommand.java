@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +58,7 @@ final class AuditorCommand implements Callable<Integer> {
         try {
             config = config();
             service = ReviewService.start(config);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException | KafkaException e) {
             err.println("imagepipe auditor: " + e.getMessage());
             return ExitCodes.USAGE_OR_TIMEOUT;
         }

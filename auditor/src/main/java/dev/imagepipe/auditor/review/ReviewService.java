@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class ReviewService implements AutoCloseable {
         this.view = new ImagePolicyView(config.policyName());
         this.metricsRegistry = new MetricsRegistry();
         // The gauge reads the feed created next; until then the view is not ready.
-        var created = new java.util.concurrent.atomic.AtomicReference<ViewFeed>();
+        var created = new AtomicReference<ViewFeed>();
         ReviewMetrics metrics = new ReviewMetrics(
                 metricsRegistry,
                 view,
