@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             ImporterCommand.class,
             TopicsCommand.class,
             PolicyCommand.class,
-            ImportCommand.class
+            ImportCommand.class,
+            AuditorCommand.class
         })
 public final class Imagepipe {
 

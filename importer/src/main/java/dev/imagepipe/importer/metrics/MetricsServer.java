@@ -1,12 +1,16 @@
 package dev.imagepipe.importer.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +50,30 @@ public final class MetricsServer implements AutoCloseable {
     /** Serves on {@code address}. */
     public static MetricsServer start(InetSocketAddress address, MetricsRegistry registry, BooleanSupplier ready)
             throws IOException {
+        return start(address, registry, ready, Map.of(), Optional.empty());
+    }
+
+    /**
+     * Serves on {@code address} with extra endpoints beside the operational ones, for an app whose API is itself a
+     * small HTTP endpoint (the auditor's ImageReview webhook) and so needs no second server.
+     *
+     * @param handlers handler per path prefix, e.g. {@code /apis/}; the JDK server routes by the longest matching
+     *     prefix, so these never shadow {@code /metrics}, {@code /healthz} or {@code /readyz}
+     * @param executor the threads requests run on; empty keeps the single dispatcher thread, enough for scrapes only
+     */
+    public static MetricsServer start(
+            InetSocketAddress address,
+            MetricsRegistry registry,
+            BooleanSupplier ready,
+            Map<String, HttpHandler> handlers,
+            Optional<Executor> executor)
+            throws IOException {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(ready, "ready");
         HttpServer server = HttpServer.create(address, DEFAULT_BACKLOG);
         server.createContext("/", exchange -> handle(exchange, registry, ready));
+        handlers.forEach(server::createContext);
+        executor.ifPresent(server::setExecutor);
         server.start();
         return new MetricsServer(server);
     }

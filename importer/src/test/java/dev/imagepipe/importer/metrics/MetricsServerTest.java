@@ -2,6 +2,7 @@ package dev.imagepipe.importer.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,6 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +117,34 @@ class MetricsServerTest {
         assertThat(head.body()).isEmpty();
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
+    }
+
+    @Test
+    void routesExtraHandlersByPrefixWithoutShadowingTheOperationalEndpoints() throws Exception {
+        HttpHandler echo = exchange -> {
+            byte[] body = ("api " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (exchange) {
+                exchange.getResponseBody().write(body);
+            }
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (MetricsServer withApi = MetricsServer.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                registry,
+                ready::get,
+                Map.of("/apis/", echo),
+                Optional.of(threads))) {
+            HttpResponse<String> api = client.send(
+                    HttpRequest.newBuilder(url(withApi, "/apis/x/y")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = client.send(
+                    HttpRequest.newBuilder(url(withApi, "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(api.body()).isEqualTo("api /apis/x/y");
+            assertThat(health.body()).isEqualTo("ok\n");
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
