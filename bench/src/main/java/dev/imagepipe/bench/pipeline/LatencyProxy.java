@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -91,50 +92,82 @@ public final class LatencyProxy implements AutoCloseable {
         upstream.setTcpNoDelay(true);
         open.add(client);
         open.add(upstream);
+        Connection connection = new Connection(client, upstream);
         BlockingQueue<Chunk> line = new LinkedBlockingQueue<>();
-        Thread.ofVirtual().start(() -> readRequests(client, line));
-        Thread.ofVirtual().start(() -> writeDelayed(line, upstream, client));
-        Thread.ofVirtual().start(() -> copyResponses(upstream, client));
+        Thread.ofVirtual().start(() -> readRequests(connection, line));
+        Thread.ofVirtual().start(() -> writeDelayed(line, connection));
+        Thread.ofVirtual().start(() -> copyResponses(connection));
     }
 
-    private void readRequests(Socket client, BlockingQueue<Chunk> line) {
+    /**
+     * Both sockets of one proxied connection. Each direction half-closes its far side when its source ends, as TCP
+     * does; the sockets close once both directions have ended, or at once when either fails.
+     */
+    private final class Connection {
+
+        private final Socket client;
+        private final Socket upstream;
+        private final AtomicInteger openDirections = new AtomicInteger(2);
+
+        Connection(Socket client, Socket upstream) {
+            this.client = client;
+            this.upstream = upstream;
+        }
+
+        void directionEnded() {
+            if (openDirections.decrementAndGet() == 0) {
+                fail();
+            }
+        }
+
+        void fail() {
+            closeQuietly(client);
+            closeQuietly(upstream);
+        }
+    }
+
+    // Socket streams are not closed one by one: closing either stream closes the whole socket, both directions.
+
+    private void readRequests(Connection connection, BlockingQueue<Chunk> line) {
         byte[] buffer = new byte[BUFFER_BYTES];
-        try (InputStream in = client.getInputStream()) {
+        try {
+            InputStream in = connection.client.getInputStream();
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 line.add(new Chunk(System.nanoTime() + delayNanos, Arrays.copyOf(buffer, read)));
             }
         } catch (IOException e) {
-            // The client or the proxy closed the connection: what was read so far still goes through.
+            // The connection failed or the proxy closed it: what was read so far still goes through.
         }
         line.add(END);
     }
 
-    private void writeDelayed(BlockingQueue<Chunk> line, Socket upstream, Socket client) {
+    private void writeDelayed(BlockingQueue<Chunk> line, Connection connection) {
         try {
-            OutputStream out = upstream.getOutputStream();
+            OutputStream out = connection.upstream.getOutputStream();
             for (Chunk chunk = line.take(); chunk != END; chunk = line.take()) {
                 awaitDue(chunk.dueNanos());
                 out.write(chunk.bytes());
                 out.flush();
             }
-            upstream.shutdownOutput();
+            connection.upstream.shutdownOutput();
+            connection.directionEnded();
         } catch (IOException e) {
-            closeQuietly(client);
-            closeQuietly(upstream);
+            connection.fail();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            connection.fail();
         }
     }
 
-    private void copyResponses(Socket upstream, Socket client) {
-        try (InputStream in = upstream.getInputStream()) {
-            in.transferTo(client.getOutputStream());
+    private void copyResponses(Connection connection) {
+        try {
+            connection.upstream.getInputStream().transferTo(connection.client.getOutputStream());
+            connection.client.shutdownOutput();
+            connection.directionEnded();
         } catch (IOException e) {
-            // Either side went away; both are closed below.
+            connection.fail();
         }
-        closeQuietly(client);
-        closeQuietly(upstream);
     }
 
     /** Parks until {@code dueNanos}: chunks leave in arrival order, each exactly one delay after it arrived. */
