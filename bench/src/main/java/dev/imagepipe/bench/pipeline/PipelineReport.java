@@ -124,11 +124,12 @@ final class PipelineReport {
         double load = Math.max(run.loadAverageAtStart(), run.loadAverageAtEnd());
         return load <= run.cores()
                 ? ""
-                : line(
-                        "**The machine was shared**: a load average of %.0f on %d cores means both sides got a small,"
-                                + " varying share of the CPU. Absolute rates are far below an idle machine's, and the"
-                                + " ratios carry that noise too; compare ratios, not rates, across runs.",
-                        load, run.cores());
+                : "\n"
+                        + line(
+                                "**The machine was shared**: a load average of %.0f on %d cores means both sides got a small,"
+                                        + " varying share of the CPU. Absolute rates are far below an idle machine's, and the"
+                                        + " ratios carry that noise too; compare ratios, not rates, across runs.",
+                                load, run.cores());
     }
 
     private static String describeCounts(List<LevelResult> levels) {
