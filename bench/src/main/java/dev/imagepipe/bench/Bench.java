@@ -1,5 +1,6 @@
 package dev.imagepipe.bench;
 
+import dev.imagepipe.bench.pipeline.PipelineBench;
 import dev.imagepipe.testing.fixture.ImageFixtures;
 import dev.imagepipe.testing.fixture.PushedImage;
 import dev.imagepipe.testing.registry.LocalRegistryConfig;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,7 +36,18 @@ public final class Bench {
 
     private Bench() {}
 
+    /** The argument selecting the end-to-end importer benchmark instead of this one. */
+    static final String PIPELINE = "pipeline";
+
+    /**
+     * {@code bench/run [results-file]} runs this benchmark; {@code bench/run pipeline [flags]} runs {@link
+     * PipelineBench} with the flags of {@link dev.imagepipe.bench.pipeline.PipelineBenchConfig}.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(PIPELINE)) {
+            PipelineBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Path out = Path.of(args.length > 0 ? args[0] : "bench/results/registry-client.md");
         try (LocalRegistryProcess registry = LocalRegistryProcess.start(LocalRegistryConfig.DEBIAN_BINARY)) {
             RegistryEndpoint endpoint = registry.endpoint();
