@@ -48,13 +48,23 @@ public record TopicDeclaration(String name, CleanupPolicy cleanupPolicy, int par
         return cleanupPolicy == CleanupPolicy.COMPACT;
     }
 
-    /** The topic-level settings to create the topic with. */
+    /**
+     * The topic-level settings to create the topic with. A log deleted by age is stamped with the broker's append time:
+     * the apps stamp records with event time (the request's time, so replays reproduce them), and retention counted from
+     * an event months old would delete a replayed record as soon as it is written. The event time stays in the value.
+     */
     public Map<String, String> configs() {
         if (compacted()) {
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.configValue());
         }
+        if (retention.equals(UNLIMITED)) {
+            return Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.configValue(),
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+        }
         return Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.configValue(),
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()),
+                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
     }
 }

@@ -49,6 +49,10 @@ class TopicsTest {
                 .containsEntry("retention.ms", "-1");
         assertThat(topics.importRequests().declaration().configs()).containsEntry("retention.ms", "604800000");
         assertThat(topics.deadLetters().declaration().configs()).containsEntry("retention.ms", "2592000000");
+        assertThat(topics.importResults().declaration().configs())
+                .as("bounded logs count retention from the append, not from the event time in the record")
+                .containsEntry("message.timestamp.type", "LogAppendTime");
+        assertThat(topics.tagEvents().declaration().configs()).doesNotContainKey("message.timestamp.type");
         assertThat(topics.images().declaration().configs()).containsOnly(Map.entry("cleanup.policy", "compact"));
     }
 
