@@ -49,7 +49,7 @@ public final class PointInTime {
     }
 
     /** The last record of each signature of {@code digest} stamped at or before {@code at}, tombstones dropped. */
-    static List<Logged<SignatureEntry>> signaturesAt(AuditLog log, String digest, Instant at) {
+    public static List<Logged<SignatureEntry>> signaturesAt(AuditLog log, String digest, Instant at) {
         List<Logged<SignatureEntry>> asOf = log.signatures().stream()
                 .filter(s -> !s.timestamp().isAfter(at))
                 .filter(s -> digestOfKey(s.key()).equals(digest))
