@@ -5,12 +5,14 @@ import dev.imagepipe.auditor.history.TagTimeline;
 import dev.imagepipe.auditor.log.AuditLog;
 import dev.imagepipe.auditor.log.Logged;
 import dev.imagepipe.auditor.log.StreamEntry;
+import dev.imagepipe.auditor.log.TagCondition;
 import dev.imagepipe.auditor.log.TagEventEntry;
 import dev.imagepipe.auditor.log.TagHistoryView;
 import dev.imagepipe.auditor.log.TagPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@link Rule#HISTORY_ORDER} and {@link Rule#GENERATION_ORDER}, on each tag's events and on the histories the compacted
@@ -53,15 +55,15 @@ public final class HistoryOrder {
                         Evidence.of(last, "previous event of " + event.tag())));
             }
             chain(event, current, here, violations);
-            long eventGeneration = generationOf(event);
-            if (eventGeneration < generation) {
+            OptionalLong stamped = generationOf(event);
+            if (stamped.isPresent() && stamped.getAsLong() < generation) {
                 violations.add(Violation.of(
                         Rule.GENERATION_ORDER,
-                        event.tag() + ": " + event.kind() + " at generation " + eventGeneration + " after generation "
-                                + generation,
+                        event.tag() + ": " + event.kind() + " at generation " + stamped.getAsLong()
+                                + " after generation " + generation,
                         here));
             }
-            generation = Math.max(generation, eventGeneration);
+            generation = Math.max(generation, stamped.orElse(generation));
             switch (event.kind()) {
                 case ADDED, MOVED, RECOVERED -> {
                     if (event.event().isPresent()) {
@@ -115,14 +117,15 @@ public final class HistoryOrder {
         }
     }
 
-    /** The generation an event stamps: of its new entry, or of the failure for {@code ImportFailed}. */
-    private static long generationOf(TagEventEntry event) {
-        return switch (event.kind()) {
-            case ADDED, MOVED, RECOVERED ->
-                event.event().map(TagPoint::generation).orElse(Long.MIN_VALUE);
-            case IMPORT_FAILED -> event.condition().map(c -> c.generation()).orElse(Long.MIN_VALUE);
-            default -> Long.MIN_VALUE;
-        };
+    /** The generation an event stamps: of its new entry, or of the failure for {@code ImportFailed}; none else. */
+    private static OptionalLong generationOf(TagEventEntry event) {
+        Optional<Long> generation =
+                switch (event.kind()) {
+                    case ADDED, MOVED, RECOVERED -> event.event().map(TagPoint::generation);
+                    case IMPORT_FAILED -> event.condition().map(TagCondition::generation);
+                    default -> Optional.empty();
+                };
+        return generation.map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
     private static void checkStream(Logged<StreamEntry> record, StreamEntry stream, List<Violation> violations) {

@@ -26,12 +26,28 @@ public record TagEventEntry(
 
     /** The kinds of {@code TagEventKind}; {@code UNKNOWN} is the reader default for kinds added later. */
     public enum Kind {
-        ADDED,
-        MOVED,
-        IMPORT_FAILED,
-        RECOVERED,
-        DELETED,
-        UNKNOWN
+        ADDED("Added"),
+        MOVED("Moved"),
+        IMPORT_FAILED("ImportFailed"),
+        RECOVERED("Recovered"),
+        DELETED("Deleted"),
+        UNKNOWN("Unknown");
+
+        private final String wireName;
+
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** The kind as {@code TagEventKind} spells it. */
+        public String wireName() {
+            return wireName;
+        }
+
+        @Override
+        public String toString() {
+            return wireName;
+        }
     }
 
     public TagEventEntry {

@@ -32,7 +32,7 @@ public final class PointInTimeReport {
                     .append(")\n");
         });
         answer.state().decidedBy().ifPresent(event -> out.append("  set by:     ")
-                .append(TimelineRow.wireName(event.get().kind()))
+                .append(event.get().kind().wireName())
                 .append(" at ")
                 .append(event.get().eventTime())
                 .append(event.get().requestUid().map(uid -> ", request " + uid).orElse(""))
@@ -67,7 +67,7 @@ public final class PointInTimeReport {
         }
         root.put("deleted", answer.state().deleted());
         answer.state().decidedBy().ifPresent(event -> root.putObject("setBy")
-                .put("kind", TimelineRow.wireName(event.get().kind()))
+                .put("kind", event.get().kind().wireName())
                 .put("eventTime", event.get().eventTime().toString())
                 .put("requestUid", event.get().requestUid().orElse(null))
                 .put("position", event.position().toString()));

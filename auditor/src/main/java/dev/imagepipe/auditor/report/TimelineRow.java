@@ -34,18 +34,6 @@ record TimelineRow(Logged<TagEventEntry> record, String kind, Optional<TagPoint>
         event.requestUid().ifPresent(uid -> detail.append(detail.isEmpty() ? "" : "; ")
                 .append("request ")
                 .append(uid));
-        return new TimelineRow(record, wireName(event.kind()), event.event(), detail.toString());
-    }
-
-    /** The kind as {@code TagEventKind} spells it. */
-    static String wireName(TagEventEntry.Kind kind) {
-        return switch (kind) {
-            case ADDED -> "Added";
-            case MOVED -> "Moved";
-            case IMPORT_FAILED -> "ImportFailed";
-            case RECOVERED -> "Recovered";
-            case DELETED -> "Deleted";
-            case UNKNOWN -> "Unknown";
-        };
+        return new TimelineRow(record, event.kind().wireName(), event.event(), detail.toString());
     }
 }
