@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             TopicsCommand.class,
             PolicyCommand.class,
             ImportCommand.class,
-            AuditorCommand.class
+            AuditorCommand.class,
+            AuditCommand.class
         })
 public final class Imagepipe {
 
