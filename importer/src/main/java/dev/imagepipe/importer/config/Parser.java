@@ -65,6 +65,8 @@ public record Parser<T>(String expected, Function<String, T> parse, boolean echo
         return require(value, value.isPositive());
     });
 
+    public static final Parser<Long> LONG = of("an integer", Long::parseLong);
+
     public static final Parser<Boolean> BOOLEAN = of("true or false", text -> switch (text.toLowerCase(Locale.ROOT)) {
         case "true" -> true;
         case "false" -> false;
