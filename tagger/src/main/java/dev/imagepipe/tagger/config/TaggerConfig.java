@@ -82,7 +82,13 @@ public record TaggerConfig(
      */
     public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
 
-    /** MEASUREMENT PENDING. */
+    /**
+     * 100 ms, chosen by measurement (docs/decisions.md, 16): on the embedded broker, 3000 results in a burst and 15
+     * single results, the tagger gave about 530 tag events/s with a median end-to-end latency of 126 ms at 100 ms,
+     * 715/s and 530 ms at 500 ms, 980/s and 1036 ms at 1 s. Latency follows the interval; throughput gains less than
+     * 2x for 8x the wait, and even 100 ms carries far more than the importer can feed (registry-bound, tens of tags a
+     * second), while people waiting on {@code import --wait} or {@code watch tags} see every change within a blink.
+     */
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
     /** One cluster-wide policy, as OpenShift has one {@code image.config.openshift.io/cluster}; the importer's too. */
