@@ -9,7 +9,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Imagepipe.Version.class,
         description = "Import container image metadata and keep an auditable history of image tags.",
-        subcommands = {UpCommand.class, TopicsCommand.class, PolicyCommand.class, ImportCommand.class})
+        subcommands = {
+            UpCommand.class,
+            TopicsCommand.class,
+            PolicyCommand.class,
+            ImportCommand.class,
+            TaggerCommand.class,
+            GetCommand.class,
+            WatchCommand.class,
+            TagCommand.class
+        })
 public final class Imagepipe {
 
     public static void main(String[] args) {
