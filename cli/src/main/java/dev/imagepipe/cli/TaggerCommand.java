@@ -2,6 +2,7 @@ package dev.imagepipe.cli;
 
 import dev.imagepipe.importer.config.ConfigException;
 import dev.imagepipe.importer.config.SettingsReader;
+import dev.imagepipe.schemas.topic.TopicVerificationException;
 import dev.imagepipe.tagger.TaggerApplication;
 import dev.imagepipe.tagger.config.TaggerConfig;
 import dev.imagepipe.tagger.config.TaggerConfigLoader;
@@ -95,7 +96,7 @@ final class TaggerCommand implements Callable<Integer> {
         TaggerApplication tagger;
         try {
             tagger = TaggerApplication.start(config);
-        } catch (KafkaException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (KafkaException | TopicVerificationException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println("error: the tagger did not start: " + e.getMessage());
             err.flush();
             return ExitCodes.FAILED;
