@@ -12,10 +12,14 @@ import picocli.CommandLine.Command;
         subcommands = {
             UpCommand.class,
             ImporterCommand.class,
+            TaggerCommand.class,
+            AuditorCommand.class,
             TopicsCommand.class,
             PolicyCommand.class,
             ImportCommand.class,
-            AuditorCommand.class,
+            GetCommand.class,
+            WatchCommand.class,
+            TagCommand.class,
             AuditCommand.class
         })
 public final class Imagepipe {

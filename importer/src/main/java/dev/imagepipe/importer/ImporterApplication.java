@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -157,17 +156,10 @@ public final class ImporterApplication implements AutoCloseable {
     }
 
     private static void ensureTopics(ImporterConfig config, Topics topics) {
-        Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        try (Admin admin = Admin.create(withKafkaProperties(adminConfig, config))) {
+        try (Admin admin = Admin.create(config.adminConfig())) {
             var report = new TopicAdmin(admin).ensure(topics.declarations(), config.replicationFactor());
             report.warnings().forEach(warning -> log.warn("topic check: {}", warning));
         }
-    }
-
-    private static Map<String, Object> withKafkaProperties(Map<String, Object> base, ImporterConfig config) {
-        Map<String, Object> merged = new java.util.HashMap<>(base);
-        merged.putAll(config.kafkaProperties());
-        return merged;
     }
 
     private static ImportEvents events(ImporterMetrics metrics) {

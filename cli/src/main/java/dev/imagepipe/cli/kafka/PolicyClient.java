@@ -2,26 +2,17 @@ package dev.imagepipe.cli.kafka;
 
 import dev.imagepipe.schemas.avro.ImportPolicy;
 import dev.imagepipe.schemas.topic.Topic;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 
 /** Writes policies to the compacted {@code policy} topic (key: policy name) and reads the current ones back. */
 public final class PolicyClient {
-
-    /** One poll of the policy topic; it is small and compacted, so a read to its end takes a few of these. */
-    static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     private final KafkaConnection connection;
 
@@ -60,24 +51,6 @@ public final class PolicyClient {
 
     /** Every current policy by name: the topic read from its start to the end captured now, deletions applied. */
     public Map<String, ImportPolicy> current() {
-        Map<String, ImportPolicy> policies = new TreeMap<>();
-        Topic<String, ImportPolicy> topic = topic();
-        try (Consumer<String, ImportPolicy> consumer = new KafkaConsumer<>(
-                connection.consumerConfig(),
-                topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
-            Map<TopicPartition, Long> ends = Partitions.assignAll(consumer, topic.name());
-            consumer.seekToBeginning(ends.keySet());
-            while (!Partitions.reachedEnd(consumer, ends)) {
-                for (ConsumerRecord<String, ImportPolicy> record : consumer.poll(POLL_INTERVAL)) {
-                    if (record.value() == null) {
-                        policies.remove(record.key());
-                    } else {
-                        policies.put(record.key(), record.value());
-                    }
-                }
-            }
-        }
-        return policies;
+        return TopicTable.read(connection, topic(), name -> true);
     }
 }

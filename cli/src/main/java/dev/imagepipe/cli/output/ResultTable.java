@@ -19,9 +19,6 @@ public final class ResultTable {
 
     static final List<String> HEADER = List.of("INDEX", "FROM", "TAG", "STATUS", "REASON", "DIGEST", "MESSAGE");
 
-    /** Space between columns, as kubectl leaves it. */
-    private static final int GAP = 3;
-
     private ResultTable() {}
 
     /** The table, each line ending in a newline. */
@@ -99,24 +96,6 @@ public final class ResultTable {
     }
 
     private static String layout(List<List<String>> rows) {
-        int columns = HEADER.size();
-        int[] widths = new int[columns];
-        for (List<String> row : rows) {
-            for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < columns; c++) {
-                line.append(row.get(c));
-                if (c < columns - 1) {
-                    line.append(" ".repeat(widths[c] - row.get(c).length() + GAP));
-                }
-            }
-            out.append(line.toString().stripTrailing()).append(System.lineSeparator());
-        }
-        return out.toString();
+        return Table.layout(rows);
     }
 }

@@ -1,11 +1,11 @@
 package dev.imagepipe.importer.config;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The name of every importer setting, the one naming scheme of flags, properties files and the environment.
+ * The name of every importer setting, the one naming scheme of flags, properties files and the environment. The
+ * settings every app has ({@link #shared()}) are named here too, and the other apps read them under these keys.
  *
  * <ul>
  *   <li>Settings Kafka or the schema registry already name keep that name ({@code bootstrap.servers}, {@code
@@ -20,7 +20,7 @@ import java.util.Optional;
  *       IMAGEPIPE_FETCH_CONCURRENCY}, {@code bootstrap.servers} is {@code IMAGEPIPE_BOOTSTRAP_SERVERS}.
  * </ul>
  */
-public enum ConfigKey {
+public enum ConfigKey implements SettingKey {
     BOOTSTRAP_SERVERS("bootstrap.servers"),
     SCHEMA_REGISTRY_URL("schema.registry.url"),
     TOPIC_PREFIX("topic.prefix"),
@@ -50,7 +50,7 @@ public enum ConfigKey {
     METRICS_PORT("metrics.port");
 
     /** Prefix of every imagepipe environment variable. */
-    public static final String ENV_PREFIX = "IMAGEPIPE_";
+    public static final String ENV_PREFIX = SettingKey.ENV_PREFIX;
 
     /** The part of an importer-only key that its environment variable leaves out. */
     static final String APP_PART = "importer.";
@@ -62,14 +62,23 @@ public enum ConfigKey {
     }
 
     /** The name in flags and properties files, e.g. {@code importer.per-registry.rate}. */
+    @Override
     public String key() {
         return key;
     }
 
     /** The environment variable, e.g. {@code IMAGEPIPE_PER_REGISTRY_RATE}. */
+    @Override
     public String envName() {
-        String withoutApp = key.startsWith(APP_PART) ? key.substring(APP_PART.length()) : key;
-        return ENV_PREFIX + withoutApp.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+        return SettingKey.envName(key, APP_PART);
+    }
+
+    /**
+     * Whether every imagepipe app has this setting ({@code bootstrap.servers}, {@code metrics.port}, ...), as opposed
+     * to the importer's own; the other apps read the shared settings under these keys.
+     */
+    public boolean shared() {
+        return !key.startsWith(APP_PART);
     }
 
     /** The setting named {@code key} in flags or a properties file. */

@@ -5,22 +5,16 @@ import dev.imagepipe.importer.image.Platform;
 import dev.imagepipe.importer.registry.remote.RequestOptions;
 import dev.imagepipe.importer.registry.transport.RegistryLimits;
 import dev.imagepipe.importer.registry.transport.TransportOptions;
-import dev.imagepipe.schemas.registry.RegistryClientSettings;
 import dev.imagepipe.schemas.topic.Topics;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -89,7 +83,8 @@ public record ImporterConfig(
         boolean discoverSignatures,
         int knownImagesCapacity,
         OptionalInt metricsPort,
-        Map<String, String> kafkaProperties) {
+        Map<String, String> kafkaProperties)
+        implements StreamsAppConfig {
 
     /** The catalog's own default, so every app finds the same topics unless told otherwise. */
     public static final String DEFAULT_TOPIC_PREFIX = Topics.DEFAULT_PREFIX;
@@ -196,17 +191,6 @@ public record ImporterConfig(
      */
     static final Duration BROKER_DEFAULT_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
-    /** Shown in place of a secret value in {@link #toString()}. */
-    static final String HIDDEN = "[hidden]";
-
-    /**
-     * Parts of a Kafka property name that mark its value as secret: passwords, SASL JAAS configs (which embed
-     * passwords), the schema registry's {@code basic.auth.user.info}, OAuth secrets and tokens, and {@code
-     * ssl.keystore.key} (a PEM private key).
-     */
-    static final List<String> SECRET_KEY_MARKERS =
-            List.of("password", "secret", "jaas", "user.info", "token", "keystore.key");
-
     public ImporterConfig {
         requireText(bootstrapServers, "bootstrapServers");
         requireText(schemaRegistryUrl, "schemaRegistryUrl");
@@ -290,16 +274,7 @@ public record ImporterConfig(
      * are therefore set above the fetch timeout.
      */
     public Properties toStreamsProperties() {
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads));
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
-        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
-        replicationFactor.ifPresent(
-                factor -> properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(factor)));
-        properties.put(RegistryClientSettings.URL, schemaRegistryUrl);
+        Properties properties = commonStreamsProperties();
         Duration pollInterval = maxPollInterval();
         properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Long.toString(pollInterval.toMillis()));
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(MAX_POLL_RECORDS));
@@ -340,46 +315,10 @@ public record ImporterConfig(
         return RequestOptions.defaults().withTransport(transportOptions());
     }
 
-    /**
-     * Every component as a record prints it, except that Kafka properties whose names mark them secret, and user info
-     * in the schema registry URL, are shown as {@value #HIDDEN}.
-     */
+    /** Every component as a record prints it, secrets hidden ({@link Secrets#describe}). */
     @Override
     public String toString() {
-        return Arrays.stream(ImporterConfig.class.getRecordComponents())
-                .map(component -> component.getName() + "=" + printable(component))
-                .collect(Collectors.joining(", ", "ImporterConfig[", "]"));
-    }
-
-    private Object printable(RecordComponent component) {
-        return switch (component.getName()) {
-            case "schemaRegistryUrl" -> maskUserInfo(schemaRegistryUrl);
-            case "kafkaProperties" -> maskSecrets(kafkaProperties);
-            default -> {
-                try {
-                    yield component.getAccessor().invoke(this);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        };
-    }
-
-    /** {@code scheme://user:password@host} becomes {@code scheme://[hidden]@host}, for each URL of a list. */
-    static String maskUserInfo(String urls) {
-        return urls.replaceAll("(?<=://)[^/@,\\s]+@", HIDDEN + "@");
-    }
-
-    /** The properties sorted by name, secret values replaced, and user info hidden in any URL among the rest. */
-    static Map<String, String> maskSecrets(Map<String, String> properties) {
-        Map<String, String> masked = new TreeMap<>();
-        properties.forEach((key, value) -> masked.put(key, isSecret(key) ? HIDDEN : maskUserInfo(value)));
-        return masked;
-    }
-
-    static boolean isSecret(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        return SECRET_KEY_MARKERS.stream().anyMatch(lower::contains);
+        return Secrets.describe(this);
     }
 
     private static void requireText(String value, String name) {

@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Where settings come from, in precedence order: flags, then the environment, then the properties file. Finds each
- * setting in the first source that has it, and merges the Kafka properties passed through by all three.
+ * setting in the first source that has it, and merges the Kafka properties passed through by all three. App-neutral:
+ * every app looks up its own {@link SettingKey}s here.
  */
-final class SettingSources {
+public final class SettingSources {
 
     /** Flags and properties-file keys with this prefix are Kafka properties, passed through without it. */
     static final String KAFKA_KEY_PREFIX = "kafka.";
@@ -33,7 +35,7 @@ final class SettingSources {
             "KAFKA_DEBUG");
 
     /** A setting's raw value and where it was found, for messages. */
-    record Setting(String value, String origin) {}
+    public record Setting(String value, String origin) {}
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -44,7 +46,7 @@ final class SettingSources {
      * @param file the properties file's entries; empty without a file
      * @param fileName names the file in messages
      */
-    SettingSources(
+    public SettingSources(
             Map<String, String> flags, Map<String, String> environment, Map<String, String> file, String fileName) {
         this.flags = Map.copyOf(flags);
         this.environment = Map.copyOf(environment);
@@ -53,7 +55,7 @@ final class SettingSources {
     }
 
     /** The setting from the first source that names it. */
-    Optional<Setting> find(ConfigKey key) {
+    public Optional<Setting> find(SettingKey key) {
         if (flags.containsKey(key.key())) {
             return Optional.of(new Setting(flags.get(key.key()), "flag " + key.key()));
         }
@@ -67,12 +69,12 @@ final class SettingSources {
     }
 
     /** How a user sets {@code key}, for the message about a missing setting. */
-    String waysToSet(ConfigKey key) {
+    public String waysToSet(SettingKey key) {
         return "flag " + key.key() + ", " + key.envName() + " or " + key.key() + " in the properties file";
     }
 
     /** The passed-through Kafka properties; for a property set in several sources, the one of highest precedence. */
-    Map<String, String> kafkaProperties() {
+    public Map<String, String> kafkaProperties() {
         Map<String, String> merged = new TreeMap<>();
         prefixed(file).forEach(merged::put);
         environment.forEach((name, value) -> {
@@ -128,21 +130,23 @@ final class SettingSources {
      * Keys in flags or the file that name no setting: most likely typos, which would otherwise silently leave a
      * default in place. Unknown {@code IMAGEPIPE_*} variables are not reported: a shared environment file may carry
      * other apps' settings.
+     *
+     * @param known whether a key names a setting of the app (Kafka properties, {@code kafka.*}, always do)
      */
-    List<String> unknownKeys(Set<String> alsoKnown) {
+    public List<String> unknownKeys(Predicate<String> known) {
         List<String> problems = new ArrayList<>();
         new TreeMap<>(flags)
                 .keySet().stream()
-                        .filter(key -> isUnknown(key, alsoKnown))
+                        .filter(key -> isUnknown(key, known))
                         .forEach(key -> problems.add("flag " + key + ": unknown setting"));
         new TreeMap<>(file)
                 .keySet().stream()
-                        .filter(key -> isUnknown(key, alsoKnown))
+                        .filter(key -> isUnknown(key, known))
                         .forEach(key -> problems.add(fileName + ": " + key + ": unknown setting"));
         return problems;
     }
 
-    private static boolean isUnknown(String key, Set<String> alsoKnown) {
-        return ConfigKey.byKey(key).isEmpty() && !key.startsWith(KAFKA_KEY_PREFIX) && !alsoKnown.contains(key);
+    private static boolean isUnknown(String key, Predicate<String> known) {
+        return !key.startsWith(KAFKA_KEY_PREFIX) && !known.test(key);
     }
 }

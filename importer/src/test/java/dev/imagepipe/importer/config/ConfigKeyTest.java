@@ -33,4 +33,28 @@ class ConfigKeyTest {
         assertThat(ConfigKey.byKey("importer.per-registry.burst")).contains(ConfigKey.PER_REGISTRY_BURST);
         assertThat(ConfigKey.byKey("importer.per_registry.burst")).isEmpty();
     }
+
+    @Test
+    void marksTheSettingsEveryAppHasAsSharedAndTheImportersOwnAsNot() {
+        assertThat(Arrays.stream(ConfigKey.values()).filter(ConfigKey::shared))
+                .containsExactly(
+                        ConfigKey.BOOTSTRAP_SERVERS,
+                        ConfigKey.SCHEMA_REGISTRY_URL,
+                        ConfigKey.TOPIC_PREFIX,
+                        ConfigKey.APPLICATION_ID,
+                        ConfigKey.NUM_STREAM_THREADS,
+                        ConfigKey.STATE_DIR,
+                        ConfigKey.REPLICATION_FACTOR,
+                        ConfigKey.PROCESSING_GUARANTEE,
+                        ConfigKey.COMMIT_INTERVAL,
+                        ConfigKey.METRICS_PORT);
+    }
+
+    @Test
+    void leavesAnotherAppsPartInTheVariableWhenTheKeyIsNotItsOwn() {
+        assertThat(SettingKey.envName("tagger.history.keep-newest", "tagger."))
+                .isEqualTo("IMAGEPIPE_HISTORY_KEEP_NEWEST");
+        assertThat(SettingKey.envName("tagger.history.keep-newest", "importer."))
+                .isEqualTo("IMAGEPIPE_TAGGER_HISTORY_KEEP_NEWEST");
+    }
 }

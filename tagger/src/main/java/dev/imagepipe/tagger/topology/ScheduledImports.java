@@ -47,6 +47,7 @@ final class ScheduledImports {
     private final int partition;
     private final Sensor issuedSensor;
     private final Sensor deferredSensor;
+    private final TaggerEvents events;
     private MinuteBudget budget = MinuteBudget.NONE;
 
     ScheduledImports(
@@ -55,13 +56,15 @@ final class ScheduledImports {
             PolicyView policy,
             TaggerTopology.Settings settings,
             int partitions,
-            int partition) {
+            int partition,
+            TaggerEvents events) {
         this.outputs = outputs;
         this.schedules = context.getStateStore(TaggerTopology.SCHEDULE_STORE);
         this.policy = policy;
         this.settings = settings;
         this.partitions = partitions;
         this.partition = partition;
+        this.events = events;
         String task = context.taskId().toString();
         this.issuedSensor =
                 context.metrics().addRateTotalSensor(METRIC_SCOPE, task, ISSUED_OPERATION, Sensor.RecordingLevel.INFO);
@@ -90,10 +93,12 @@ final class ScheduledImports {
             outputs.forwardRequest(candidate.stream().key(), AvroImportRequests.scheduled(issued.plan(), now), now);
             reschedule(candidate, Optional.of(issued.next()), resolver, now);
             issuedSensor.record();
+            events.scheduledImportIssued();
         }
         for (SchedulingRound.Deferral deferral : round.deferred()) {
             reschedule(candidates.get(deferral.streamKey()), Optional.of(deferral.schedule()), resolver, now);
             deferredSensor.record();
+            events.scheduledImportDeferred();
         }
         for (String key : round.unscheduled()) {
             reschedule(candidates.get(key), Optional.empty(), resolver, now);

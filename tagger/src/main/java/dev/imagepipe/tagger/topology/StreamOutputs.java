@@ -26,14 +26,17 @@ final class StreamOutputs {
     private final ProcessorContext<String, SpecificRecord> context;
     private final KeyValueStore<String, ImageStream> streams;
     private final KeyValueStore<String, TagSchedule> schedules;
+    private final TaggerEvents events;
 
     StreamOutputs(
             ProcessorContext<String, SpecificRecord> context,
             KeyValueStore<String, ImageStream> streams,
-            KeyValueStore<String, TagSchedule> schedules) {
+            KeyValueStore<String, TagSchedule> schedules,
+            TaggerEvents events) {
         this.context = context;
         this.streams = streams;
         this.schedules = schedules;
+        this.events = events;
     }
 
     Optional<ImageStreamState> stream(String key) {
@@ -75,6 +78,7 @@ final class StreamOutputs {
                             TagEventRecords.of(stream, change, requestUid, at),
                             timestamp),
                     TaggerTopology.TAG_EVENTS_SINK);
+            events.tagChanged(change);
         }
     }
 

@@ -34,12 +34,14 @@ final class StreamProcessor implements Processor<String, ImageStreamImport, Stri
 
     private final TaggerTopology.Settings settings;
     private final int partitions;
+    private final TaggerEvents events;
     private StreamOutputs outputs;
     private PolicyView policy;
 
-    StreamProcessor(TaggerTopology.Settings settings, int partitions) {
+    StreamProcessor(TaggerTopology.Settings settings, int partitions, TaggerEvents events) {
         this.settings = settings;
         this.partitions = partitions;
+        this.events = events;
     }
 
     @Override
@@ -47,7 +49,8 @@ final class StreamProcessor implements Processor<String, ImageStreamImport, Stri
         outputs = new StreamOutputs(
                 context,
                 context.getStateStore(TaggerTopology.STREAMS_STORE),
-                context.getStateStore(TaggerTopology.SCHEDULE_STORE));
+                context.getStateStore(TaggerTopology.SCHEDULE_STORE),
+                events);
         policy = new PolicyView(context.getStateStore(TaggerTopology.POLICY_STORE), settings.policyName());
         if (settings.scheduledImports()) {
             var round = new ScheduledImports(
@@ -56,7 +59,8 @@ final class StreamProcessor implements Processor<String, ImageStreamImport, Stri
                     policy,
                     settings,
                     partitions,
-                    context.taskId().partition());
+                    context.taskId().partition(),
+                    events);
             context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, round::run);
         }
     }

@@ -102,7 +102,19 @@ public final class TaggerTopology {
 
     private TaggerTopology() {}
 
+    /** The topology, telling nobody what it does ({@link TaggerEvents#NONE}). */
     public static Topology build(Topics topics, ValueSerdes serdes, Settings settings) {
+        return build(topics, serdes, settings, TaggerEvents.NONE);
+    }
+
+    /**
+     * The topology, telling {@code events} about tag changes and scheduled imports as it writes them.
+     *
+     * @param topics the catalog: names and serdes of every topic read and written
+     * @param serdes the value serdes of the stores
+     */
+    public static Topology build(Topics topics, ValueSerdes serdes, Settings settings, TaggerEvents events) {
+        Objects.requireNonNull(events, "events");
         Serde<String> keys = Serdes.String();
         Topology topology = new Topology();
 
@@ -125,7 +137,7 @@ public final class TaggerTopology {
                 keys.deserializer(),
                 topics.importResults().valueSerde().deserializer(),
                 topics.importResults().name());
-        topology.addProcessor(APPLY_PROCESSOR, () -> new StreamProcessor(settings, partitions), RESULTS_SOURCE);
+        topology.addProcessor(APPLY_PROCESSOR, () -> new StreamProcessor(settings, partitions, events), RESULTS_SOURCE);
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(STREAMS_STORE), keys, serdes.serdeFor(ImageStream.class)),

@@ -240,6 +240,8 @@ class ScheduledImportsTest {
                         .getDeferred())
                 .isFalse();
         assertThat(metric(ScheduledImports.ISSUED_OPERATION + "-total")).isEqualTo(2.0);
+        assertThat(tagger.told).containsSubsequence("issued", "deferred", "issued");
+        assertThat(tagger.told.stream().filter(t -> t.equals("deferred"))).hasSize(1);
     }
 
     @Test

@@ -74,6 +74,8 @@ final class TaggerDriver implements AutoCloseable {
     final TestOutputTopic<String, ImageStreamImportRequest> requests;
     final TestOutputTopic<String, ImageSignature> signatures;
     final TestOutputTopic<String, DeadLetter> deadLetters;
+    /** What the topology told its {@link TaggerEvents}, in order: a change's kind, {@code issued}, {@code deferred}. */
+    final List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     TaggerDriver(String schemaRegistryUrl, Path stateDir, TaggerTopology.Settings settings) {
         ValueSerdes serdes = ValueSerdes.schemaRegistry(Map.of(RegistryClientSettings.URL, schemaRegistryUrl));
@@ -95,7 +97,7 @@ final class TaggerDriver implements AutoCloseable {
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         properties.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
         properties.put(DeadLetterHandler.APPLICATION_CONFIG, "tagger");
-        driver = new TopologyTestDriver(TaggerTopology.build(topics, serdes, withClock), properties, START);
+        driver = new TopologyTestDriver(TaggerTopology.build(topics, serdes, withClock, recorder()), properties, START);
         results = input(topics.importResults());
         images = input(topics.images());
         policies = input(topics.policy());
@@ -105,6 +107,25 @@ final class TaggerDriver implements AutoCloseable {
         requests = output(topics.importRequests());
         signatures = output(topics.signatures());
         deadLetters = output(topics.deadLetters());
+    }
+
+    private TaggerEvents recorder() {
+        return new TaggerEvents() {
+            @Override
+            public void tagChanged(dev.imagepipe.tagger.history.TagChange change) {
+                told.add(change.getClass().getSimpleName());
+            }
+
+            @Override
+            public void scheduledImportIssued() {
+                told.add("issued");
+            }
+
+            @Override
+            public void scheduledImportDeferred() {
+                told.add("deferred");
+            }
+        };
     }
 
     /** Default settings: unlimited history, scheduling on, a 5 s punctuation. */

@@ -252,6 +252,7 @@ class TaggerTopologyTest {
         assertThat(moved.getKind()).isEqualTo(TagEventKind.Moved);
         assertThat(AvroTags.event(moved.getPrevious())).isEqualTo(event(REPO + "@" + D1, D1, 1));
         assertThat(AvroTags.event(moved.getEvent())).isEqualTo(at(T1, REPO + "@" + D2, D2, 2));
+        assertThat(tagger.told).as("the application's metrics hear of it").containsExactly("Moved");
     }
 
     @Test
