@@ -17,6 +17,10 @@ import dev.imagepipe.local.kafka.EmbeddedKafkaConfig;
 import dev.imagepipe.local.registry.SchemaRegistryConfig;
 import dev.imagepipe.schemas.avro.ImportPolicy;
 import dev.imagepipe.schemas.topic.Topics;
+import dev.imagepipe.tagger.TaggerApplication;
+import dev.imagepipe.tagger.config.TaggerConfig;
+import dev.imagepipe.tagger.config.TaggerConfigLoader;
+import dev.imagepipe.tagger.config.TaggerKey;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -43,6 +47,9 @@ final class UpCommand implements Callable<Integer> {
 
     /** The importer's state under the data directory, next to the broker's, so one directory holds a pipeline. */
     static final String IMPORTER_STATE = "importer";
+
+    /** The tagger's state, beside the importer's. */
+    static final String TAGGER_STATE = "tagger";
 
     /** One embedded broker holds one replica of each internal topic. */
     static final String SINGLE_REPLICA = "1";
@@ -129,12 +136,16 @@ final class UpCommand implements Callable<Integer> {
             runtime.close();
             throw e;
         }
-        Foreground foreground = Foreground.closingOnShutdown(List.of(started.importer(), runtime), err);
+        Foreground foreground =
+                Foreground.closingOnShutdown(List.of(started.importer(), started.tagger(), runtime), err);
         printBanner(out, runtime, started);
-        return switch (foreground.await(() -> started.importer().state().hasStartedOrFinishedShuttingDown())) {
+        return switch (foreground.await(() -> started.importer().state().hasStartedOrFinishedShuttingDown()
+                || started.tagger().state().hasStartedOrFinishedShuttingDown())) {
             case STOPPED -> ExitCodes.OK;
             case FAILED -> {
-                err.println("error: the importer stopped (" + started.importer().state() + "); see the log above");
+                err.println("error: a service stopped (importer "
+                        + started.importer().state() + ", tagger "
+                        + started.tagger().state() + "); see the log above");
                 err.flush();
                 yield ExitCodes.FAILED;
             }
@@ -142,7 +153,12 @@ final class UpCommand implements Callable<Integer> {
     }
 
     /** What {@link #startServices} started, for the banner. */
-    private record Started(ImporterConfig importerConfig, ImporterApplication importer, Optional<String> policy) {}
+    private record Started(
+            ImporterConfig importerConfig,
+            ImporterApplication importer,
+            TaggerConfig taggerConfig,
+            TaggerApplication tagger,
+            Optional<String> policy) {}
 
     /** Applies the policy once the topics exist, then starts the importer, so its first import sees the policy. */
     private Started startServices(LocalRuntime runtime, Optional<ImportPolicy> policy) throws InterruptedException {
@@ -157,7 +173,32 @@ final class UpCommand implements Callable<Integer> {
                     .apply(named);
             applied = Optional.of(named.getName());
         }
-        return new Started(importerConfig, ImporterApplication.start(importerConfig), applied);
+        TaggerConfig taggerConfig = TaggerConfigLoader.load(taggerFlags(runtime, importerConfig), System.getenv());
+        ImporterApplication importer = ImporterApplication.start(importerConfig);
+        TaggerApplication tagger;
+        try {
+            tagger = TaggerApplication.start(taggerConfig);
+        } catch (RuntimeException e) {
+            importer.close();
+            throw e;
+        }
+        return new Started(importerConfig, importer, taggerConfig, tagger, applied);
+    }
+
+    /**
+     * The tagger joins the same embedded runtime and follows the importer's policy name; its state sits beside the
+     * importer's. Its own settings come from the environment ({@code IMAGEPIPE_HISTORY_KEEP_NEWEST}, ...).
+     */
+    static Map<String, String> taggerFlags(LocalRuntime runtime, ImporterConfig importer) {
+        Path state = importer.stateDir().resolveSibling(TAGGER_STATE);
+        return Map.of(
+                ConfigKey.BOOTSTRAP_SERVERS.key(), runtime.bootstrapServers(),
+                ConfigKey.SCHEMA_REGISTRY_URL.key(), runtime.schemaRegistryUrl(),
+                ConfigKey.TOPIC_PREFIX.key(), importer.topicPrefix(),
+                ConfigKey.REPLICATION_FACTOR.key(), SINGLE_REPLICA,
+                ConfigKey.STATE_DIR.key(), state.toString(),
+                ConfigKey.APPLICATION_ID.key(), TaggerConfig.DEFAULT_APPLICATION_ID,
+                TaggerKey.POLICY_NAME.key(), importer.policyName());
     }
 
     /**
@@ -193,6 +234,9 @@ final class UpCommand implements Callable<Integer> {
         started.importer()
                 .metricsPort()
                 .ifPresent(port -> out.println("  importer metrics         " + ImporterCommand.metricsUrl(port)));
+        out.println("  tagger                   started (application id "
+                + started.taggerConfig().applicationId() + ", state in "
+                + started.taggerConfig().stateDir() + ")");
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }
