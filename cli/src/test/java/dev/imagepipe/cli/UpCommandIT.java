@@ -55,6 +55,8 @@ class UpCommandIT {
                     http(endpoint(secondLines, "schema registry") + "/subjects/probe-value/versions/latest", null);
 
             assertThat(firstLines).anyMatch(line -> line.contains("10 created, 0 verified"));
+            assertThat(firstLines).anyMatch(line -> line.trim().startsWith("importer") && line.contains("started"));
+            assertThat(firstLines).anyMatch(line -> line.trim().startsWith("tagger") && line.contains("started"));
             assertThat(secondLines).anyMatch(line -> line.contains("0 created, 10 verified"));
             assertThat(registered.statusCode()).isEqualTo(200);
             assertThat(lookedUp.statusCode()).isEqualTo(200);
