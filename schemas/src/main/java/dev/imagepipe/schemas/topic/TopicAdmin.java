@@ -23,6 +23,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,9 @@ public final class TopicAdmin {
 
     /** How long one admin round trip may take before start-up fails: generous for a cluster under load. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Between retries of a request for a topic the broker does not know yet. */
+    private static final Duration UNKNOWN_TOPIC_RETRY = Duration.ofMillis(100);
 
     private final Admin admin;
     private final Duration timeout;
@@ -103,13 +107,13 @@ public final class TopicAdmin {
 
     private List<TopicProblem> verify(Collection<TopicDeclaration> topics) {
         List<String> names = topics.stream().map(TopicDeclaration::name).toList();
-        Map<String, TopicDescription> descriptions =
-                await("describe topics", admin.describeTopics(names).allTopicNames());
         List<ConfigResource> resources = names.stream()
                 .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
                 .toList();
-        Map<ConfigResource, Config> configs =
-                await("describe topic configs", admin.describeConfigs(resources).all());
+        Map<String, TopicDescription> descriptions =
+                untilKnown("describe topics", () -> admin.describeTopics(names).allTopicNames());
+        Map<ConfigResource, Config> configs = untilKnown(
+                "describe topic configs", () -> admin.describeConfigs(resources).all());
         List<TopicProblem> problems = new ArrayList<>();
         for (TopicDeclaration topic : topics) {
             Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
@@ -120,6 +124,33 @@ public final class TopicAdmin {
             problems.addAll(TopicVerifier.problems(topic, partitions, settings));
         }
         return problems;
+    }
+
+    /**
+     * A topic just created may not be known to the broker answering the next request yet (metadata propagates
+     * asynchronously, slowly on a loaded broker): such a request is retried, with a short pause, until the timeout.
+     */
+    private <T> T untilKnown(String what, java.util.function.Supplier<KafkaFuture<T>> request) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return await(what, request.get());
+            } catch (KafkaException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(UNKNOWN_TOPIC_RETRY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while waiting for new topics to be known", e);
+        }
     }
 
     private <T> T await(String what, KafkaFuture<T> future) {
