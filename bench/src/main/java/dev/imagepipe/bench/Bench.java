@@ -1,5 +1,6 @@
 package dev.imagepipe.bench;
 
+import dev.imagepipe.bench.tagger.TaggerBench;
 import dev.imagepipe.testing.fixture.ImageFixtures;
 import dev.imagepipe.testing.fixture.PushedImage;
 import dev.imagepipe.testing.registry.LocalRegistryConfig;
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The registry client benchmark (run with {@code bench/run}). Against the real CNCF registry on loopback it measures
+ * The benchmarks' entry point: {@code bench/run [registry] [out.md]} runs the registry client benchmark below,
+ * {@code bench/run tagger [out.md]} the tagger's ({@link TaggerBench}).
+ *
+ * <p>The registry client benchmark. Against the real CNCF registry on loopback it measures
  * three workloads — HEAD only; GET manifest and config; a full multi-arch expansion — each with the client and with a
  * bare {@code java.net.http} loop issuing the same requests at the same concurrency, in the same run, and reports the
  * client's throughput as a ratio to the baseline. Results are printed and written to {@code bench/results/}.
@@ -34,8 +38,24 @@ public final class Bench {
 
     private Bench() {}
 
+    /** The workload names {@code bench/run} takes as its first argument. */
+    static final String REGISTRY = "registry";
+
+    static final String TAGGER = "tagger";
+
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "bench/results/registry-client.md");
+        List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && arguments.getFirst().equals(TAGGER)) {
+            TaggerBench.run(arguments.size() > 1 ? Path.of(arguments.get(1)) : TaggerBench.DEFAULT_OUTPUT);
+            return;
+        }
+        if (!arguments.isEmpty() && arguments.getFirst().equals(REGISTRY)) {
+            arguments = arguments.subList(1, arguments.size());
+        }
+        registryClient(Path.of(arguments.isEmpty() ? "bench/results/registry-client.md" : arguments.getFirst()));
+    }
+
+    private static void registryClient(Path out) throws Exception {
         try (LocalRegistryProcess registry = LocalRegistryProcess.start(LocalRegistryConfig.DEBIAN_BINARY)) {
             RegistryEndpoint endpoint = registry.endpoint();
             ImageFixtures fixtures = new ImageFixtures(endpoint);
