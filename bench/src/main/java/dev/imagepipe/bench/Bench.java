@@ -1,6 +1,7 @@
 package dev.imagepipe.bench;
 
 import dev.imagepipe.bench.pipeline.PipelineBench;
+import dev.imagepipe.bench.tagger.TaggerBench;
 import dev.imagepipe.testing.fixture.ImageFixtures;
 import dev.imagepipe.testing.fixture.PushedImage;
 import dev.imagepipe.testing.registry.LocalRegistryConfig;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The registry client benchmark (run with {@code bench/run}). Against the real CNCF registry on loopback it measures
+ * The benchmarks' entry point: {@code bench/run [registry] [out.md]} runs the registry client benchmark below,
+ * {@code bench/run tagger [out.md]} the tagger's ({@link TaggerBench}).
+ *
+ * <p>The registry client benchmark. Against the real CNCF registry on loopback it measures
  * three workloads — HEAD only; GET manifest and config; a full multi-arch expansion — each with the client and with a
  * bare {@code java.net.http} loop issuing the same requests at the same concurrency, in the same run, and reports the
  * client's throughput as a ratio to the baseline. Results are printed and written to {@code bench/results/}.
@@ -36,19 +40,34 @@ public final class Bench {
 
     private Bench() {}
 
-    /** The argument selecting the end-to-end importer benchmark instead of this one. */
+    /** The workload names {@code bench/run} takes as its first argument; none runs the registry client's. */
+    static final String REGISTRY = "registry";
+
+    static final String TAGGER = "tagger";
+
     static final String PIPELINE = "pipeline";
 
     /**
-     * {@code bench/run [results-file]} runs this benchmark; {@code bench/run pipeline [flags]} runs {@link
-     * PipelineBench} with the flags of {@link dev.imagepipe.bench.pipeline.PipelineBenchConfig}.
+     * {@code bench/run [registry] [results-file]}, {@code bench/run tagger [results-file]}, or {@code bench/run pipeline
+     * [flags]} with the flags of {@link dev.imagepipe.bench.pipeline.PipelineBenchConfig}.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals(PIPELINE)) {
+        List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && arguments.getFirst().equals(PIPELINE)) {
             PipelineBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        Path out = Path.of(args.length > 0 ? args[0] : "bench/results/registry-client.md");
+        if (!arguments.isEmpty() && arguments.getFirst().equals(TAGGER)) {
+            TaggerBench.run(arguments.size() > 1 ? Path.of(arguments.get(1)) : TaggerBench.DEFAULT_OUTPUT);
+            return;
+        }
+        if (!arguments.isEmpty() && arguments.getFirst().equals(REGISTRY)) {
+            arguments = arguments.subList(1, arguments.size());
+        }
+        registryClient(Path.of(arguments.isEmpty() ? "bench/results/registry-client.md" : arguments.getFirst()));
+    }
+
+    private static void registryClient(Path out) throws Exception {
         try (LocalRegistryProcess registry = LocalRegistryProcess.start(LocalRegistryConfig.DEBIAN_BINARY)) {
             RegistryEndpoint endpoint = registry.endpoint();
             ImageFixtures fixtures = new ImageFixtures(endpoint);

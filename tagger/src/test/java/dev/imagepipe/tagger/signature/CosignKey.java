@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** An ECDSA P-256 key pair as {@code cosign generate-key-pair} makes, signing as cosign does (DER, base64). */
-final class CosignKey {
+public final class CosignKey {
 
     private final KeyPair pair;
 
@@ -19,7 +19,7 @@ final class CosignKey {
         this.pair = pair;
     }
 
-    static CosignKey generate() {
+    public static CosignKey generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -30,7 +30,7 @@ final class CosignKey {
     }
 
     /** The public key as cosign.pub holds it. */
-    String publicKeyPem() {
+    public String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes())
                         .encodeToString(pair.getPublic().getEncoded())
@@ -38,7 +38,7 @@ final class CosignKey {
     }
 
     /** The base64 DER ECDSA signature over SHA-256 of {@code payload}, as in the signature annotation. */
-    String sign(byte[] payload) {
+    public String sign(byte[] payload) {
         try {
             Signature signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(pair.getPrivate());
@@ -50,7 +50,7 @@ final class CosignKey {
     }
 
     /** {@code 0x} and the low 64 bits of SHA-256 over the DER public key, computed independently of the code. */
-    String keyId() {
+    public String keyId() {
         try {
             byte[] sha =
                     MessageDigest.getInstance("SHA-256").digest(pair.getPublic().getEncoded());

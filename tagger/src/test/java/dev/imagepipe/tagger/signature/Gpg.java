@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * The real {@code gpg} in a private, throw-away home: generates keys, exports them armored and signs payloads as
  * {@code gpg --sign} does for simple signing. Missing gpg skips the tests locally and fails them on CI.
  */
-final class Gpg implements AutoCloseable {
+public final class Gpg implements AutoCloseable {
 
     /** A hung gpg (e.g. waiting for a pinentry) must not hang the build; real calls take well under a second. */
     private static final long PROCESS_LIMIT_SECONDS = 60;
@@ -28,7 +28,7 @@ final class Gpg implements AutoCloseable {
     }
 
     /** A gpg with an empty home under {@code dir}. */
-    static Gpg in(Path dir) throws IOException {
+    public static Gpg in(Path dir) throws IOException {
         Path gpg = Prerequisites.requireExecutable("gpg", "apt-get install gnupg");
         Path home = Files.createDirectory(
                 dir.resolve("gnupg"),
@@ -37,17 +37,17 @@ final class Gpg implements AutoCloseable {
     }
 
     /** Generates an unprotected signing key for {@code userId} with {@code algorithm} (e.g. ed25519, rsa2048). */
-    void generateKey(String userId, String algorithm) {
+    public void generateKey(String userId, String algorithm) {
         run(null, "--passphrase", "", "--quick-gen-key", userId, algorithm, "sign", "never");
     }
 
     /** The ASCII-armored public key of {@code userId}. */
-    String exportPublicKey(String userId) {
+    public String exportPublicKey(String userId) {
         return new String(run(null, "--armor", "--export", userId), StandardCharsets.US_ASCII);
     }
 
     /** The 16-hex-digit long key ID of {@code userId}'s primary key, lowercase. */
-    String longKeyId(String userId) {
+    public String longKeyId(String userId) {
         String listing = new String(run(null, "--with-colons", "--list-keys", userId), StandardCharsets.UTF_8);
         return listing.lines()
                 .filter(line -> line.startsWith("pub:"))
@@ -57,12 +57,12 @@ final class Gpg implements AutoCloseable {
     }
 
     /** A binary OpenPGP signed message of {@code data} by {@code userId}, compressed as gpg does by default. */
-    byte[] sign(String userId, byte[] data) {
+    public byte[] sign(String userId, byte[] data) {
         return run(data, "--local-user", userId, "--sign");
     }
 
     /** As {@link #sign}, but uncompressed, so the payload bytes can be found (and altered) in the message. */
-    byte[] signUncompressed(String userId, byte[] data) {
+    public byte[] signUncompressed(String userId, byte[] data) {
         return run(data, "--local-user", userId, "--compress-algo", "none", "--sign");
     }
 

@@ -3,13 +3,13 @@ package dev.imagepipe.tagger.signature;
 import java.nio.charset.StandardCharsets;
 
 /** Canonical simple-signing and cosign payloads, as containers/image and cosign write them (A14.3, A14.4). */
-final class Payloads {
+public final class Payloads {
 
-    static final long TIMESTAMP = 1_700_000_000L;
+    public static final long TIMESTAMP = 1_700_000_000L;
 
     private Payloads() {}
 
-    static byte[] simpleSigning(String digest, String reference) {
+    public static byte[] simpleSigning(String digest, String reference) {
         return payload(
                 "atomic container signature",
                 digest,
@@ -17,7 +17,7 @@ final class Payloads {
                 "{\"creator\":\"imagepipe-test\",\"timestamp\":" + TIMESTAMP + "}");
     }
 
-    static byte[] cosign(String digest, String reference) {
+    public static byte[] cosign(String digest, String reference) {
         return payload("cosign container image signature", digest, reference, "null");
     }
 
