@@ -1,6 +1,7 @@
 package dev.imagepipe.bench;
 
 import dev.imagepipe.bench.pipeline.PipelineBench;
+import dev.imagepipe.bench.replay.ReplayBench;
 import dev.imagepipe.testing.fixture.ImageFixtures;
 import dev.imagepipe.testing.fixture.PushedImage;
 import dev.imagepipe.testing.registry.LocalRegistryConfig;
@@ -39,13 +40,21 @@ public final class Bench {
     /** The argument selecting the end-to-end importer benchmark instead of this one. */
     static final String PIPELINE = "pipeline";
 
+    /** The argument selecting the audit replay benchmark instead of this one. */
+    static final String REPLAY = "replay";
+
     /**
      * {@code bench/run [results-file]} runs this benchmark; {@code bench/run pipeline [flags]} runs {@link
-     * PipelineBench} with the flags of {@link dev.imagepipe.bench.pipeline.PipelineBenchConfig}.
+     * PipelineBench} with the flags of {@link dev.imagepipe.bench.pipeline.PipelineBenchConfig}; {@code bench/run replay
+     * [flags]} runs {@link ReplayBench} with those of {@link dev.imagepipe.bench.replay.ReplayBenchConfig}.
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(PIPELINE)) {
             PipelineBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals(REPLAY)) {
+            ReplayBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Path out = Path.of(args.length > 0 ? args[0] : "bench/results/registry-client.md");
