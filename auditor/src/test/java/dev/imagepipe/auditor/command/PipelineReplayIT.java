@@ -46,7 +46,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -126,11 +125,6 @@ class PipelineReplayIT {
             pipeline.awaitTaggerCaughtUp();
             end = now();
         }
-    }
-
-    @AfterAll
-    static void forget() {
-        kafka = null;
     }
 
     /** The cluster policy: the loopback registry over plain HTTP, and the release key trusted for the test's repositories. */
