@@ -1,6 +1,7 @@
 package dev.imagepipe.bench;
 
 import dev.imagepipe.bench.pipeline.PipelineBench;
+import dev.imagepipe.bench.replay.ReplayBench;
 import dev.imagepipe.bench.tagger.TaggerBench;
 import dev.imagepipe.testing.fixture.ImageFixtures;
 import dev.imagepipe.testing.fixture.PushedImage;
@@ -47,14 +48,21 @@ public final class Bench {
 
     static final String PIPELINE = "pipeline";
 
+    static final String REPLAY = "replay";
+
     /**
-     * {@code bench/run [registry] [results-file]}, {@code bench/run tagger [results-file]}, or {@code bench/run pipeline
-     * [flags]} with the flags of {@link dev.imagepipe.bench.pipeline.PipelineBenchConfig}.
+     * {@code bench/run [registry] [results-file]}, {@code bench/run tagger [results-file]}, {@code bench/run pipeline
+     * [flags]} with the flags of {@link dev.imagepipe.bench.pipeline.PipelineBenchConfig}, or {@code bench/run replay
+     * [flags]} with those of {@link dev.imagepipe.bench.replay.ReplayBenchConfig}.
      */
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
         if (!arguments.isEmpty() && arguments.getFirst().equals(PIPELINE)) {
             PipelineBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (!arguments.isEmpty() && arguments.getFirst().equals(REPLAY)) {
+            ReplayBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (!arguments.isEmpty() && arguments.getFirst().equals(TAGGER)) {
