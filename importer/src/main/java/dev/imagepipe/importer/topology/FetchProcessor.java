@@ -1,13 +1,13 @@
 package dev.imagepipe.importer.topology;
 
 import dev.imagepipe.importer.fetch.ImportMode;
+import dev.imagepipe.importer.task.CachedImport;
 import dev.imagepipe.importer.task.FetchTask;
 import dev.imagepipe.importer.task.KnownImports;
 import dev.imagepipe.importer.task.TaskOutcome;
 import dev.imagepipe.schemas.avro.ImageImportStatus;
 import dev.imagepipe.schemas.avro.ImportTask;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +138,6 @@ final class FetchProcessor implements Processor<String, ImportTask, String, Spec
         if (task == null) {
             return;
         }
-        Instant eventTime = task.getRequestedAt();
         for (TaskOutcome.Imported imported : results.forward(task, completion.outcome())) {
             if (!imported.cached() && !task.getDryRun()) {
                 remember(task, imported);
@@ -155,8 +154,7 @@ final class FetchProcessor implements Processor<String, ImportTask, String, Spec
                         Optional.ofNullable(task.getPreferArch()),
                         Optional.ofNullable(task.getPreferOs()))
                 .asString();
-        var cached = dev.imagepipe.importer.task.CachedImport.of(
-                imported.image(), imported.children(), imported.selection());
+        var cached = CachedImport.of(imported.image(), imported.children(), imported.selection());
         known.put(key, AvroStatuses.cached(cached));
         knownView.put(key, cached);
     }

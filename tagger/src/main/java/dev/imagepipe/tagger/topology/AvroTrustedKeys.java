@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * rather than failing the whole policy: the signatures it would have verified then get the verdict of a policy without
  * it, which is the closed side.
  */
-final class AvroTrustedKeys {
+public final class AvroTrustedKeys {
 
     private static final Logger log = LoggerFactory.getLogger(AvroTrustedKeys.class);
 
@@ -42,7 +42,13 @@ final class AvroTrustedKeys {
         return out;
     }
 
-    private static Optional<TrustedKey> toDomain(dev.imagepipe.schemas.avro.TrustedKey key) {
+    /**
+     * One key; empty for a key type this build does not know. Also used by the auditor, which re-verifies with the
+     * keys the tagger used.
+     *
+     * @throws IllegalArgumentException when the key material, a scope or the identity rule is unusable
+     */
+    public static Optional<TrustedKey> toDomain(dev.imagepipe.schemas.avro.TrustedKey key) {
         Optional<KeyType> type =
                 switch (key.getKeyType()) {
                     case SimpleSigningGPG -> Optional.of(KeyType.SIMPLE_SIGNING_GPG);
