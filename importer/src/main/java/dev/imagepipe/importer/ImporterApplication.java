@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,11 +87,7 @@ public final class ImporterApplication implements AutoCloseable {
                 DRAIN_INTERVAL,
                 config.knownImagesCapacity());
         Properties properties = config.toStreamsProperties();
-        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
-        properties.put(DeadLetterHandler.APPLICATION_CONFIG, NAME);
-        properties.put(DeadLetterHandler.LISTENER_CONFIG, (Runnable) metrics::deadLettered);
+        DeadLetterHandler.install(properties, topics.deadLetters().name(), NAME, metrics::deadLettered);
         this.streams = new KafkaStreams(
                 ImporterTopology.build(topics, serdes, workers, settings, events(metrics)), properties);
         this.metricsServer = config.metricsPort().isPresent()

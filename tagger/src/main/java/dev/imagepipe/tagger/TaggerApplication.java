@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,11 +47,7 @@ public final class TaggerApplication implements AutoCloseable {
         Topics topics = Topics.create(config.topicPrefix(), Topics.DEFAULT_PARTITIONS, serdes);
         ensureTopics(config, topics);
         Properties properties = config.toStreamsProperties();
-        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
-        properties.put(DeadLetterHandler.APPLICATION_CONFIG, NAME);
-        properties.put(DeadLetterHandler.LISTENER_CONFIG, (Runnable) metrics::deadLettered);
+        DeadLetterHandler.install(properties, topics.deadLetters().name(), NAME, metrics::deadLettered);
         this.streams = new KafkaStreams(
                 TaggerTopology.build(topics, serdes, config.topologySettings(clock), metrics), properties);
         this.metricsServer = config.metricsPort().isPresent()

@@ -205,10 +205,7 @@ public final class TaggerBench {
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(COMMIT_INTERVAL.toMillis()));
         properties.put(RegistryClientSettings.URL, runtime.schemaRegistryUrl());
-        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
-        properties.put(DeadLetterHandler.APPLICATION_CONFIG, "bench");
+        DeadLetterHandler.install(properties, topics.deadLetters().name(), "bench", () -> {});
         return properties;
     }
 

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -35,6 +37,18 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     public static final String LISTENER_CONFIG = "imagepipe.dlq.listener";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
+
+    /**
+     * Sets {@code properties} so that Streams routes undecodable records and records a processor fails on to
+     * {@code topic}, naming {@code application} in each letter and running {@code listener} for each (a metric).
+     */
+    public static void install(Properties properties, String topic, String application, Runnable listener) {
+        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        properties.put(TOPIC_CONFIG, topic);
+        properties.put(APPLICATION_CONFIG, application);
+        properties.put(LISTENER_CONFIG, listener);
+    }
 
     private String topic;
     private String application;

@@ -317,10 +317,7 @@ class ImporterTopologyTest {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(RegistryClientSettings.URL, schemaRegistry.url());
-        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
-        properties.put(DeadLetterHandler.APPLICATION_CONFIG, "importer");
+        DeadLetterHandler.install(properties, topics.deadLetters().name(), "importer", () -> {});
         driver = new TopologyTestDriver(
                 ImporterTopology.build(topics, serdes, workers, settings, ImportEvents.NONE), properties, REQUESTED);
         requests = driver.createInputTopic(

@@ -93,10 +93,7 @@ final class TaggerDriver implements AutoCloseable {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(RegistryClientSettings.URL, schemaRegistryUrl);
-        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
-        properties.put(DeadLetterHandler.APPLICATION_CONFIG, "tagger");
+        DeadLetterHandler.install(properties, topics.deadLetters().name(), "tagger", () -> {});
         driver = new TopologyTestDriver(TaggerTopology.build(topics, serdes, withClock, recorder()), properties, START);
         results = input(topics.importResults());
         images = input(topics.images());

@@ -74,10 +74,7 @@ final class TaggerStreams {
                 StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
                 Long.toString(SESSION_TIMEOUT.toMillis() / 3));
         properties.put(RegistryClientSettings.URL, schemaRegistryUrl);
-        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        properties.put(DeadLetterHandler.TOPIC_CONFIG, topics.deadLetters().name());
-        properties.put(DeadLetterHandler.APPLICATION_CONFIG, APPLICATION);
+        DeadLetterHandler.install(properties, topics.deadLetters().name(), APPLICATION, () -> {});
         return properties;
     }
 
