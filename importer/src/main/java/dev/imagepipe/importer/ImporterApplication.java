@@ -19,14 +19,12 @@ import dev.imagepipe.importer.topology.ImporterTopology;
 import dev.imagepipe.importer.topology.PolicyDefaults;
 import dev.imagepipe.schemas.avro.ImportPolicy;
 import dev.imagepipe.schemas.registry.RegistryClientSettings;
-import dev.imagepipe.schemas.topic.TopicAdmin;
 import dev.imagepipe.schemas.topic.Topics;
 import dev.imagepipe.schemas.topic.ValueSerdes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +77,7 @@ public final class ImporterApplication implements AutoCloseable {
         Map<String, Object> serdeConfig = Map.of(RegistryClientSettings.URL, config.schemaRegistryUrl());
         ValueSerdes serdes = ValueSerdes.schemaRegistry(serdeConfig);
         Topics topics = Topics.create(config.topicPrefix(), Topics.DEFAULT_PARTITIONS, serdes);
-        ensureTopics(config, topics);
+        config.ensureTopics(topics.declarations());
 
         var settings = new ImporterTopology.Settings(
                 new PolicyDefaults(config.policyName(), fallbackPolicy(config)),
@@ -148,13 +146,6 @@ public final class ImporterApplication implements AutoCloseable {
                                 : dev.imagepipe.schemas.avro.ImportMode.Legacy)
                 .setMaxImagesBulkImportedPerRepository(config.maxImagesBulkImportedPerRepository())
                 .build();
-    }
-
-    private static void ensureTopics(ImporterConfig config, Topics topics) {
-        try (Admin admin = Admin.create(config.adminConfig())) {
-            var report = new TopicAdmin(admin).ensure(topics.declarations(), config.replicationFactor());
-            report.warnings().forEach(warning -> log.warn("topic check: {}", warning));
-        }
     }
 
     private static ImportEvents events(ImporterMetrics metrics) {

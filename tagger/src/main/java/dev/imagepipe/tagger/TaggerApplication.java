@@ -4,7 +4,6 @@ import dev.imagepipe.importer.metrics.MetricsRegistry;
 import dev.imagepipe.importer.metrics.MetricsServer;
 import dev.imagepipe.importer.topology.DeadLetterHandler;
 import dev.imagepipe.schemas.registry.RegistryClientSettings;
-import dev.imagepipe.schemas.topic.TopicAdmin;
 import dev.imagepipe.schemas.topic.Topics;
 import dev.imagepipe.schemas.topic.ValueSerdes;
 import dev.imagepipe.tagger.config.TaggerConfig;
@@ -17,7 +16,6 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +43,7 @@ public final class TaggerApplication implements AutoCloseable {
         TaggerMetrics metrics = new TaggerMetrics(metricsRegistry);
         ValueSerdes serdes = ValueSerdes.schemaRegistry(Map.of(RegistryClientSettings.URL, config.schemaRegistryUrl()));
         Topics topics = Topics.create(config.topicPrefix(), Topics.DEFAULT_PARTITIONS, serdes);
-        ensureTopics(config, topics);
+        config.ensureTopics(topics.declarations());
         Properties properties = config.toStreamsProperties();
         DeadLetterHandler.install(properties, topics.deadLetters().name(), NAME, metrics::deadLettered);
         this.streams = new KafkaStreams(
@@ -107,13 +105,6 @@ public final class TaggerApplication implements AutoCloseable {
         } catch (IOException e) {
             streams.close(CLOSE_TIMEOUT);
             throw new UncheckedIOException("cannot serve metrics on port " + port, e);
-        }
-    }
-
-    private static void ensureTopics(TaggerConfig config, Topics topics) {
-        try (Admin admin = Admin.create(config.adminConfig())) {
-            var report = new TopicAdmin(admin).ensure(topics.declarations(), config.replicationFactor());
-            report.warnings().forEach(warning -> log.warn("topic check: {}", warning));
         }
     }
 }

@@ -1,13 +1,18 @@
 package dev.imagepipe.importer.config;
 
 import dev.imagepipe.schemas.registry.RegistryClientSettings;
+import dev.imagepipe.schemas.topic.TopicAdmin;
+import dev.imagepipe.schemas.topic.TopicDeclaration;
+import dev.imagepipe.schemas.topic.TopicReport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -68,6 +73,16 @@ public interface StreamsAppConfig {
                 .ifPresent(factor -> properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(factor)));
         properties.put(RegistryClientSettings.URL, schemaRegistryUrl());
         return properties;
+    }
+
+    /**
+     * Creates the missing {@code topics} and verifies the rest, refusing settings that would lose data
+     * ({@link TopicAdmin#ensure}, which also logs its warnings); every app does this before it starts.
+     */
+    default TopicReport ensureTopics(Collection<TopicDeclaration> topics) {
+        try (Admin admin = Admin.create(adminConfig())) {
+            return new TopicAdmin(admin).ensure(topics, replicationFactor());
+        }
     }
 
     /** An admin client's configuration: the brokers and the passed-through properties (security, client id). */

@@ -112,6 +112,14 @@ public record ImageReference(
     }
 
     /**
+     * This repository, as written, at {@code newTag} and no digest: a tag listed by the registry for a repository
+     * import (A9), where the reference names the repository only.
+     */
+    public ImageReference withTag(String newTag) {
+        return new ImageReference(registry, namespace, name, Optional.of(newTag), Optional.empty());
+    }
+
+    /**
      * The reference exactly as its parts say, no defaults: {@code [registry/][namespace/]name} then {@code @digest},
      * else {@code :tag}. A registry-only reference prints as its registry.
      */

@@ -166,7 +166,7 @@ public final class RegistryTaskRunner implements TaskRunner {
         List<String> ordered = TagPriority.sort(distinctTags(listed));
         int cap = task.maxTags() < 0 ? ordered.size() : Math.min(task.maxTags(), ordered.size());
         List<TaskOutcome.TagImport> imports = ordered.subList(0, cap).stream()
-                .map(tag -> new TaskOutcome.TagImport(tag, image(task, withTag(reference, tag), policy, known)))
+                .map(tag -> new TaskOutcome.TagImport(tag, image(task, reference.withTag(tag), policy, known)))
                 .toList();
         return new TaskOutcome.RepositoryOutcome(Optional.empty(), imports, ordered.subList(cap, ordered.size()));
     }
@@ -178,11 +178,6 @@ public final class RegistryTaskRunner implements TaskRunner {
             tags.add(tag.isEmpty() ? ImageReference.DEFAULT_TAG : tag);
         }
         return List.copyOf(tags);
-    }
-
-    private static ImageReference withTag(ImageReference repository, String tag) {
-        return new ImageReference(
-                repository.registry(), repository.namespace(), repository.name(), Optional.of(tag), Optional.empty());
     }
 
     private static TaskOutcome listingFailed(TaskOutcome.Failed failed) {

@@ -49,7 +49,7 @@ final class TaskResults {
                 repository.listing().ifPresent(failed -> observations(task, reference, failed));
                 for (TaskOutcome.TagImport tag : repository.tags()) {
                     images(task, tag.result(), imported);
-                    observations(task, withTag(reference, tag.tag()), tag.result());
+                    observations(task, reference.withTag(tag.tag()), tag.result());
                 }
                 progress.setRepository(AvroStatuses.repository(repository, true, eventTime));
             }
@@ -106,10 +106,5 @@ final class TaskResults {
 
     private static Optional<String> tagOf(ImageReference reference) {
         return Optional.of(reference.tag().orElse(ImageReference.DEFAULT_TAG));
-    }
-
-    private static ImageReference withTag(ImageReference repository, String tag) {
-        return new ImageReference(
-                repository.registry(), repository.namespace(), repository.name(), Optional.of(tag), Optional.empty());
     }
 }

@@ -189,6 +189,13 @@ class ImageReferenceTest {
     }
 
     @Test
+    void withTagKeepsTheRepositoryAsWrittenAndDropsAnyDigest() {
+        assertThat(ImageReference.parse("quay.io/team/app").withTag("1.2").exact())
+                .isEqualTo("quay.io/team/app:1.2");
+        assertThat(ImageReference.parse("app@" + DIGEST).withTag("v1").exact()).isEqualTo("app:v1");
+    }
+
+    @Test
     void withDigestRejectsInvalidDigest() {
         assertThatThrownBy(() -> ImageReference.parse("test:tag").withDigest("sha256:abc"))
                 .isInstanceOf(InvalidReferenceException.class)
