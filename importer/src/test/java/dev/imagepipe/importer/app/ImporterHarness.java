@@ -1,7 +1,5 @@
 package dev.imagepipe.importer.app;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.imagepipe.importer.ImporterApplication;
 import dev.imagepipe.importer.config.ImporterConfig;
 import dev.imagepipe.importer.config.ImporterConfigLoader;
@@ -17,11 +15,11 @@ import dev.imagepipe.schemas.topic.Topic;
 import dev.imagepipe.schemas.topic.TopicAdmin;
 import dev.imagepipe.schemas.topic.Topics;
 import dev.imagepipe.schemas.topic.ValueSerdes;
+import dev.imagepipe.testing.kafka.CommittedRecords;
 import dev.imagepipe.testing.kafka.KafkaEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +28,10 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -158,47 +153,12 @@ final class ImporterHarness implements AutoCloseable {
     /** Every record of {@code topic} once {@code done} holds for them. */
     <V> List<ConsumerRecord<String, V>> awaitRecords(
             Topic<String, V> topic, Duration timeout, Predicate<List<ConsumerRecord<String, V>>> done) {
-        List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = consumer(topic)) {
-            await().atMost(timeout).pollInSameThread().until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return done.test(records);
-            });
-        }
-        return records;
+        return CommittedRecords.awaitUntil(kafka.bootstrapServers(), topic, timeout, done);
     }
 
     /** Everything committed on {@code topic} now. */
     <V> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic) {
-        List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = consumer(topic)) {
-            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
-            await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
-            });
-        }
-        return records;
-    }
-
-    private <V> KafkaConsumer<String, V> consumer(Topic<String, V> topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
-        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
-                config, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
+        return CommittedRecords.readAll(kafka.bootstrapServers(), topic, Duration.ofSeconds(30));
     }
 
     static ImageStreamImportRequest request(

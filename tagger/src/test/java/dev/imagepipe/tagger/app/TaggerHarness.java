@@ -1,7 +1,5 @@
 package dev.imagepipe.tagger.app;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.imagepipe.schemas.avro.Image;
 import dev.imagepipe.schemas.avro.ImageImportSpec;
 import dev.imagepipe.schemas.avro.ImageImportStatus;
@@ -23,11 +21,11 @@ import dev.imagepipe.schemas.topic.Topics;
 import dev.imagepipe.schemas.topic.ValueSerdes;
 import dev.imagepipe.tagger.TaggerApplication;
 import dev.imagepipe.tagger.config.TaggerConfigLoader;
+import dev.imagepipe.testing.kafka.CommittedRecords;
 import dev.imagepipe.testing.kafka.KafkaEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +34,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Runs the tagger against a test's Kafka and schema registry and plays the importer: ImageStreamImport results go
@@ -121,36 +117,12 @@ final class TaggerHarness implements AutoCloseable {
     /** Every committed record of {@code topic} from its start, once {@code done} holds for them. */
     <V> List<ConsumerRecord<String, V>> awaitRecords(
             Topic<String, V> topic, Duration timeout, Predicate<List<ConsumerRecord<String, V>>> done) {
-        List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = consumer(topic)) {
-            await().atMost(timeout).pollInSameThread().until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-                return done.test(records);
-            });
-        }
-        return records;
+        return CommittedRecords.awaitUntil(kafka.bootstrapServers(), topic, timeout, done);
     }
 
     /** A read_committed consumer assigned every partition of {@code topic}, at its start. */
     <V> KafkaConsumer<String, V> consumer(Topic<String, V> topic) {
-        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.bootstrapServers(),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false),
-                topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
+        return CommittedRecords.fromStart(kafka.bootstrapServers(), topic);
     }
 
     // --- importer results ---

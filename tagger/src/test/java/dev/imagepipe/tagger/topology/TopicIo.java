@@ -1,10 +1,9 @@
 package dev.imagepipe.tagger.topology;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.imagepipe.schemas.topic.Topic;
 import dev.imagepipe.schemas.topic.TopicAdmin;
 import dev.imagepipe.schemas.topic.Topics;
+import dev.imagepipe.testing.kafka.CommittedRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -71,27 +68,12 @@ final class TopicIo implements AutoCloseable {
     /** Every committed record of {@code topic} once {@code done} holds for them. */
     <V> List<ConsumerRecord<String, V>> awaitRecords(
             Topic<String, V> topic, Duration timeout, Predicate<List<ConsumerRecord<String, V>>> done) {
-        List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = consumer(topic)) {
-            await().atMost(timeout).pollInSameThread().until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return done.test(records);
-            });
-        }
-        return records;
+        return CommittedRecords.awaitUntil(bootstrapServers, topic, timeout, done);
     }
 
     /** Everything committed on {@code topic} now (up to the last stable offset of each partition). */
     <V> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic) {
-        List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = consumer(topic)) {
-            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
-            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
-            });
-        }
-        return records;
+        return CommittedRecords.readAll(bootstrapServers, topic, Duration.ofSeconds(60));
     }
 
     /** The latest value per key, as a compacted topic reads; a key whose latest record is a tombstone maps to null. */
@@ -167,26 +149,6 @@ final class TopicIo implements AutoCloseable {
             partitions.add(new TopicPartition(topic.name(), p));
         }
         return partitions;
-    }
-
-    private <V> KafkaConsumer<String, V> consumer(Topic<String, V> topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
-        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
-                config, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
     }
 
     @Override
